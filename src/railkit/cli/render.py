@@ -10,9 +10,12 @@ from railkit.notice import notice_line
 def citation_text(catalog: Catalog, citation: Citation) -> str:
     """``GDPR Art. 22 (checked 2026-11-20)``."""
     source = catalog.sources.get(citation.source)
-    if source is None:
-        return citation.source + (f" {citation.locator}" if citation.locator else "")
-    return f"{citation.label(source.short)} (checked {source.checked})"
+    if source is not None:
+        return f"{citation.label(source.short)} (checked {source.checked})"
+    document = catalog.licenses.get(citation.source)
+    if document is not None:
+        return f"{citation.label(document.name)} (reviewed {document.reviewed})"
+    return citation.label(citation.source)
 
 
 def notice(catalog: Catalog) -> str:

@@ -98,7 +98,7 @@ def check_references(catalog: Catalog) -> list[Problem]:
     for collection, record in catalog:
         for path, ref, target in iter_refs(record):
             pool = catalog.collection(ref.collection)
-            if target in pool:
+            if target in pool or any(target in catalog.collection(c) for c in ref.also):
                 continue
             code = "unresolved-citation" if ref.collection == "sources" else "dangling-reference"
             hint = suggest(target, pool)

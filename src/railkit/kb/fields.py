@@ -26,9 +26,11 @@ class RefTo:
     """Marks a string field as the id of a record in ``collection``."""
 
     collection: str
+    also: tuple[str, ...] = ()
 
 
-SourceRef = Annotated[str, RefTo("sources")]
+SourceRef = Annotated[str, RefTo("sources", also=("licenses",))]
+"""A cited source: a record in ``sources``, or a known license by its registry id."""
 CategoryRef = Annotated[str, RefTo("categories")]
 FeatureRef = Annotated[str, RefTo("features")]
 DomainRef = Annotated[str, RefTo("domains")]

@@ -1,0 +1,1 @@
+"""Responsible AI licensing: analysis, classification, identification, comparison."""
