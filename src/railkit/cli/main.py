@@ -8,6 +8,7 @@ from railkit import __version__
 from railkit.cli.common import RailkitGroup
 from railkit.cli.glossary import glossary
 from railkit.cli.kb import kb
+from railkit.cli.rights import rights
 from railkit.cli.serve import serve
 from railkit.cli.taxonomy import taxonomy
 
@@ -24,6 +25,7 @@ def cli() -> None:
 cli.add_command(taxonomy)
 cli.add_command(glossary)
 cli.add_command(kb)
+cli.add_command(rights)
 cli.add_command(serve)
 
 

@@ -1,14 +1,65 @@
-"""Data-rights mechanisms (placeholder model; the rights knowledge base extends it)."""
+"""Data-rights mechanisms: what a person can use about AI training and outputs.
+
+A mechanism record says what the mechanism is, who can use it against whom, its territorial
+reach, its preconditions as machine-checkable conditions on a situation (see
+:mod:`railkit.rights.conditions`), the steps, deadlines, costs and evidence, what it can and
+cannot achieve, counter-arguments and open questions, authorities and contact points, and
+the sources it relies on. The assessment engine reads the preconditions; memo writers read
+the rest.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, HttpUrl, model_validator
 
-from railkit.kb.fields import Citation, NonEmpty, ReviewedRecord
+from railkit.kb.fields import Citation, MechanismRef, Model, NonEmpty, ReviewedRecord
+from railkit.rights.conditions import Condition, validate_condition
 
 MechanismKind = Literal["legal", "contractual", "collective", "technical", "evidence"]
+Effect = Literal["yes", "partly", "no"]
+IfNotMet = Literal["not-applicable", "possibly-applicable"]
+
+
+class Precondition(Model):
+    """A condition the situation must meet, with the words that explain the outcome."""
+
+    name: NonEmpty = Field(description="What must be true, as a clause: 'the person lives ...'.")
+    when: Condition = Field(description="The machine-checkable condition.")
+    holds: NonEmpty = Field(description="Reason shown when the condition holds.")
+    fails: NonEmpty = Field(description="Reason shown when it does not hold.")
+    if_not_met: IfNotMet = Field(
+        default="not-applicable",
+        description="Status when the condition fails: excluded, or only possibly applicable.",
+    )
+    citations: tuple[Citation, ...] = Field(default=(), description="Law behind this condition.")
+
+    @model_validator(mode="after")
+    def _sound_condition(self) -> Precondition:
+        problems = validate_condition(self.when)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+class Outcomes(Model):
+    """What the mechanism can achieve, on a yes / partly / no scale."""
+
+    stops_future_training: Effect
+    removes_from_dataset: Effect
+    removes_from_model: Effect
+    stops_outputs: Effect
+    compensation: Effect
+    information: Effect
+
+
+class Contact(Model):
+    """An authority, organisation or contact point that handles the mechanism."""
+
+    name: NonEmpty
+    role: NonEmpty = Field(description="What it does for the person.")
+    url: HttpUrl | None = None
 
 
 class Mechanism(ReviewedRecord):
@@ -18,4 +69,21 @@ class Mechanism(ReviewedRecord):
     kind: MechanismKind
     jurisdiction: NonEmpty
     summary: NonEmpty
+    who_can_use: NonEmpty = Field(description="Who may invoke it.")
+    against_whom: NonEmpty = Field(description="Whom it binds or targets.")
+    territorial_reach: NonEmpty = Field(description="Where the law or practice reaches.")
+    preconditions: tuple[Precondition, ...] = Field(
+        description="All must hold for 'applicable'; see Precondition.if_not_met."
+    )
+    steps: tuple[NonEmpty, ...] = Field(description="Practical next steps, in order.")
+    deadlines: tuple[NonEmpty, ...] = Field(default=())
+    costs: NonEmpty = Field(description="Money, time and risk involved.")
+    evidence: tuple[NonEmpty, ...] = Field(default=(), description="What the person should keep.")
+    outcomes: Outcomes
+    can_achieve: tuple[NonEmpty, ...] = Field(default=())
+    cannot_achieve: tuple[NonEmpty, ...] = Field(default=())
+    counter_arguments: tuple[NonEmpty, ...] = Field(default=())
+    open_questions: tuple[NonEmpty, ...] = Field(default=())
+    authorities: tuple[Contact, ...] = Field(default=())
+    related: tuple[MechanismRef, ...] = Field(default=())
     citations: tuple[Citation, ...] = Field(default=())
