@@ -68,6 +68,13 @@ class LicenseDocument(ReviewedRecord):
     type: DocumentType
     ai_specific: bool = Field(description="Written for AI models, data or services.")
     artifacts: tuple[Artifact, ...] = Field(min_length=1)
+    same_as: LicenseRef | None = Field(
+        default=None,
+        description=(
+            "Set when this record names the same text as another (canonical) record, e.g. a "
+            "ScanCode key listed separately; identifiers and annotations live on that record."
+        ),
+    )
     related: tuple[Related, ...] = ()
     identifiers: Identifiers
     links: tuple[HttpUrl, ...] = Field(min_length=1)
