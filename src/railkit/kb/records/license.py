@@ -17,6 +17,8 @@ Relation = Literal[
     "previous-version",
     "next-version",
     "variant",  # a sibling text of the same family
+    "refers-to",  # this document points to that one for guidance, without incorporating it
+    "referred-by",
 ]
 CommercialUse = Literal["allowed", "conditional", "not-allowed", "unclear"]
 
