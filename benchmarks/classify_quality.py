@@ -1,0 +1,110 @@
+"""Quality of the clause classifier on a labelled JSON Lines set (default: the shared dev set).
+
+Usage: .venv/bin/python benchmarks/classify_quality.py [LABELS.jsonl] [--show N] [--by-license]
+
+Prints per-category precision/recall/F1, mistakes, and the scorer's summary line
+(micro-F1, macro-F1, empty-accuracy), computed the same way as shared/eval/score_clauses.py.
+With --by-license it also prints a leave-one-license-out table: the classifier has no
+parameters fitted to the set, so each held-out fold scores exactly as in-sample; the table
+shows how the score varies across licenses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from railkit.licensing.classify import classify
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "clauses-dev.jsonl"
+
+
+def score(
+    gold: list[dict[str, object]], pred: dict[str, set[str]]
+) -> tuple[float, float, float, dict[str, tuple[float, float, float, int]]]:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    empty_ok = 0
+    for g in gold:
+        gs, ps = set(g["categories"]), pred[str(g["id"])]  # type: ignore[arg-type]
+        for c in gs & ps:
+            tp[c] += 1
+        for c in ps - gs:
+            fp[c] += 1
+        for c in gs - ps:
+            fn[c] += 1
+        empty_ok += (not gs) == (not ps)
+    table = {}
+    f1s = []
+    for c in sorted(set(tp) | set(fp) | set(fn)):
+        p = tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 0.0
+        r = tp[c] / (tp[c] + fn[c]) if tp[c] + fn[c] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        if tp[c] + fn[c]:
+            f1s.append(f)
+        table[c] = (p, r, f, tp[c] + fn[c])
+    t, fpn, fnn = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    micro = 2 * t / (2 * t + fpn + fnn) if t else 0.0
+    macro = sum(f1s) / len(f1s) if f1s else 0.0
+    return micro, macro, empty_ok / len(gold), table
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("labels", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--show", type=int, default=40)
+    ap.add_argument("--by-license", action="store_true")
+    a = ap.parse_args()
+    path = Path(a.labels)
+    if not path.exists():
+        print(f"no labelled set at {path}", file=sys.stderr)
+        return 2
+    gold = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    t0 = time.perf_counter()
+    labels = {g["id"]: classify(g["text"]) for g in gold}
+    dt = time.perf_counter() - t0
+    pred = {k: set(v.categories) for k, v in labels.items()}
+    micro, macro, empty, table = score(gold, pred)
+    print(f"{'category':28} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}")
+    for c, (p, r, f, n) in table.items():
+        print(f"{c:28} {p:5.2f} {r:5.2f} {f:5.2f} {n:4d}")
+    shown = 0
+    for g in gold:
+        gs, ps = set(g["categories"]), pred[g["id"]]
+        if gs != ps and shown < a.show:
+            shown += 1
+            ev = "; ".join(f"{e.category}<-{e.cue!r}" for e in labels[g["id"]].evidence)
+            print(
+                "MISS",
+                g["id"],
+                "gold",
+                sorted(gs),
+                "got",
+                sorted(ps),
+                "|",
+                g["text"][:140],
+                "|",
+                ev,
+            )
+    if a.by_license:
+        groups: dict[str, list[dict[str, object]]] = defaultdict(list)
+        for g in gold:
+            groups[str(g["license"])].append(g)
+        print("held-out fold (license)          n  micro  empty")
+        for lic, rows in sorted(groups.items()):
+            m, _ma, e, _t = score(rows, pred)
+            print(f"{lic:32} {len(rows):3d}  {m:5.3f}  {e:5.3f}")
+    print(
+        f"micro-F1 {micro:.3f} macro-F1 {macro:.3f} empty-accuracy {empty:.3f} "
+        f"n {len(gold)} clauses/s {len(gold) / dt:.0f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

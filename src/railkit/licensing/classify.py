@@ -1,0 +1,166 @@
+"""Clause classification into the taxonomy's behavioral-use categories.
+
+``classify(text, context)`` labels one clause with the category ids it restricts (several
+when it restricts several uses; none for grants, definitions, disclaimers, permissions and
+statements of intent). It works in two steps, both deterministic:
+
+1. :mod:`railkit.licensing.restriction` decides whether the clause restricts use at all and
+   which parts of its text speak the restriction (exception phrases such as "except for
+   medical purposes" are cut out);
+2. the cue lexicon of :mod:`railkit.licensing.cues` (the project's phrases plus the category
+   records' recognising phrases) is matched in those parts; a category fires when its cues
+   reach weight 1. A cue may step back when a more specific category fires ("unlawful
+   conduct in employment" is discrimination, not generic illegality).
+
+Every label carries its :class:`Evidence`: the cue phrase that matched, with character
+offsets into the clause text (``start == end == -1`` for a cue found in the list item's
+lead-in rather than in the clause itself).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from railkit.licensing.cues import CategoryCues, Lexicon, lexicon
+from railkit.licensing.restriction import analyse
+
+THRESHOLD = 1.0
+"""Total cue weight at which a category fires."""
+
+_NEGATED_PREFIX = re.compile(r"(?:\bnon|\banti|\bcounter)[\s-]?$", re.IGNORECASE)
+_HEADING_WORDS = 8
+"""A lead-in this short (a heading such as "Surveillance:") lends its cues to its items."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a category was assigned: the cue phrase and where it matched in the clause."""
+
+    category: str
+    cue: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The categories a clause restricts, their evidence, and whether it restricts at all."""
+
+    categories: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    restrictive: bool
+
+
+EMPTY = Labels((), (), False)
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _matches(
+    cats: CategoryCues,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    exceptions: Sequence[tuple[int, int]],
+) -> list[tuple[str, int, int]]:
+    """(cue group, start, end) of the category's cues that count in ``text``."""
+    if cats.pattern is None:
+        return []
+    blocked = [(m.start(), m.end()) for m in cats.blockers.finditer(text)] if cats.blockers else []
+    found = []
+    for m in cats.pattern.finditer(text):
+        start, end = m.start(), m.end()
+        if not _inside(start, end, spans) or _overlaps(start, end, exceptions):
+            continue
+        if blocked and _overlaps(start, end, blocked):
+            continue
+        if _NEGATED_PREFIX.search(text, max(0, start - 8), start):
+            continue
+        group = m.lastgroup
+        if group:
+            found.append((group, start, end))
+    return found
+
+
+def _decide(
+    lex: Lexicon, hits: dict[str, list[tuple[str, int, int]]]
+) -> dict[str, list[tuple[str, int, int]]]:
+    """Apply weights and ``unless`` rules; return the firing categories with their hits."""
+    by_id = {c.category: c for c in lex.categories}
+
+    def score(cat: str, keep: set[str] | None) -> float:
+        cues = by_id[cat].cues
+        seen: set[str] = set()
+        total = 0.0
+        for group, _s, _e in hits[cat]:
+            cue = cues[group]
+            if group in seen:
+                continue
+            if keep is not None and cue.unless:
+                others = keep - {cat}
+                if ("*" in cue.unless and others) or others & set(cue.unless):
+                    continue
+            seen.add(group)
+            total += cue.weight
+        return total
+
+    strong = {c for c in hits if _strong_score(by_id[c], hits[c]) >= THRESHOLD}
+    fired = {c for c in hits if score(c, strong) >= THRESHOLD}
+    return {c: hits[c] for c in lex.ids if c in fired}
+
+
+def _strong_score(cats: CategoryCues, hits: list[tuple[str, int, int]]) -> float:
+    """Weight of a category's cues that carry no ``unless`` condition."""
+    groups = {g for g, _s, _e in hits if not cats.cues[g].unless}
+    return sum(cats.cues[g].weight for g in groups)
+
+
+def classify(text: str, context: str | None = None) -> Labels:
+    """Label one clause with the categories of use it restricts, with evidence."""
+    if not text or not text.strip():
+        return EMPTY
+    restriction = analyse(text, context)
+    if not restriction.restrictive:
+        return EMPTY
+    lex = lexicon()
+    hits: dict[str, list[tuple[str, int, int]]] = {}
+    for cats in lex.categories:
+        found = _matches(cats, text, restriction.spans, restriction.exceptions)
+        if found:
+            hits[cats.category] = found
+    heading = context is not None and len(context.split()) <= _HEADING_WORDS
+    if heading and context:
+        whole = ((0, len(context)),)
+        for cats in lex.categories:
+            for group, _s, _e in _matches(cats, context, whole, ()):
+                hits.setdefault(cats.category, []).append((group, -1, -1))
+    fired = _decide(lex, hits)
+    by_id = {c.category: c for c in lex.categories}
+    evidence = []
+    for cat, found in fired.items():
+        seen = set()
+        for group, start, end in found:
+            key = (group, start)
+            if key in seen:
+                continue
+            seen.add(key)
+            phrase = text[start:end] if start >= 0 else by_id[cat].cues[group].phrase
+            evidence.append(Evidence(cat, phrase, start, end))
+    categories = tuple(fired)
+    return Labels(
+        categories=categories,
+        evidence=tuple(evidence),
+        restrictive=bool(categories) or restriction.explicit,
+    )
+
+
+def classify_many(items: Sequence[tuple[str, str | None]]) -> list[Labels]:
+    """Classify many ``(text, context)`` pairs, in order."""
+    return [classify(text, context) for text, context in items]

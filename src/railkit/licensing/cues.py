@@ -1,0 +1,253 @@
+"""The clause classifier's cue lexicon: recognising phrases per category, compiled once.
+
+Cues live as data in ``railkit/data/classifier/cues.yaml`` (the project's own short phrases,
+written against the category scopes of the taxonomy), merged with the ``recognition`` phrases
+of the category records in ``railkit/data/categories/``. A small phrase syntax (documented at
+the top of the YAML file) is compiled into regular expressions whose only repetitions are
+bounded runs over disjoint character classes, so matching stays linear in the input length.
+
+All categories share one compiled :class:`Lexicon`, built lazily on first use and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+SEP = r"[^\w;.!?]{1,4}"
+"""Between two words: a few spaces or punctuation marks, never a sentence or item break."""
+
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "or",
+        "and",
+        "of",
+        "to",
+        "from",
+        "for",
+        "in",
+        "on",
+        "by",
+        "with",
+        "their",
+        "its",
+        "any",
+        "all",
+        "such",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "this",
+        "these",
+        "those",
+        "into",
+    ]
+)
+_GAP = re.compile(r"^\.\.(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One recognising phrase of a category."""
+
+    category: str
+    phrase: str
+    weight: float
+    unless: tuple[str, ...]
+    group: str
+
+
+@dataclass(frozen=True)
+class CategoryCues:
+    """The compiled cues and blockers of one category."""
+
+    category: str
+    pattern: re.Pattern[str] | None
+    blockers: re.Pattern[str] | None
+    cues: dict[str, Cue]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every category's compiled cues, in taxonomy order."""
+
+    categories: tuple[CategoryCues, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.category for c in self.categories)
+
+
+def _word(word: str) -> str:
+    """One word of the phrase syntax as a regular expression."""
+    star = word.endswith("*")
+    short = word.endswith("+")
+    word = word.rstrip("*+")
+    parts = []
+    for ch in word:
+        if ch == "-":
+            parts.append(r"[\s\-]?")
+        elif ch in "'’":
+            parts.append("['’]")
+        elif ch == "_":
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts) + (r"\w*" if star else r"\w{0,3}" if short else "")
+
+
+def _token(token: str) -> str:
+    if token.startswith("(") and token.endswith(")"):
+        alts = token[1:-1].split("|")
+        return "(?:" + "|".join(_word(a) for a in alts if a) + ")"
+    return _word(token)
+
+
+def compile_phrase(phrase: str) -> str:
+    """Translate one cue of the phrase syntax into a regular expression."""
+    pieces: list[str] = []
+    need_sep = False
+    gap = 0
+    for raw in phrase.split():
+        gap_match = _GAP.match(raw)
+        if gap_match:
+            gap = int(gap_match.group(1))
+            continue
+        optional = False
+        if raw.startswith("[") and raw.endswith("]"):
+            raw, optional = raw[1:-1], True
+        elif raw.endswith("?") and len(raw) > 1:
+            raw, optional = raw[:-1], True
+        body = _token(raw)
+        lead = ""
+        if need_sep:
+            lead = SEP + (rf"(?:\w+{SEP}){{0,{gap}}}" if gap else "")
+        gap = 0
+        if optional and need_sep:
+            pieces.append(f"(?:{lead}{body})?")
+        elif optional:
+            pieces.append(f"(?:{body}{SEP})?")
+        else:
+            pieces.append(lead + body)
+            need_sep = True
+    return r"(?<!\w)" + "".join(pieces) + r"(?!\w)"
+
+
+def recognition_phrase(phrase: str) -> str:
+    """Turn a plain recognising phrase of a category record into the phrase syntax.
+
+    Words lose common endings and match any short ending ("recognize" also matches
+    "recognition"); small function words become short gaps.
+    """
+    words = re.findall(r"[\w'’-]+", phrase.lower())
+    out: list[str] = []
+    for w in words:
+        if w in _STOPWORDS:
+            if out and not out[-1].startswith(".."):
+                out.append("..2")
+            continue
+        stem = w
+        for end in ("ations", "ation", "ions", "ion", "ing", "ies", "es", "ed", "s", "e", "y"):
+            if len(stem) - len(end) >= 4 and stem.endswith(end):
+                stem = stem[: -len(end)]
+                break
+        out.append(stem + "+")
+    while out and out[-1].startswith(".."):
+        out.pop()
+    return " ".join(out)
+
+
+def _entries(raw: Any) -> list[tuple[str, float, tuple[str, ...]]]:
+    entries: list[tuple[str, float, tuple[str, ...]]] = []
+    for item in raw or []:
+        if isinstance(item, str):
+            entries.append((item, 1.0, ()))
+        elif isinstance(item, dict):
+            entries.append(
+                (
+                    str(item["cue"]),
+                    float(item.get("weight", 1.0)),
+                    tuple(str(u) for u in item.get("unless") or ()),
+                )
+            )
+    return entries
+
+
+def _load_yaml(text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
+
+
+def _record_recognition() -> dict[str, list[str]]:
+    """The ``recognition`` phrases of the packaged category records, by category id."""
+    found: dict[str, list[str]] = {}
+    folder = resources.files("railkit") / "data" / "categories"
+    if not folder.is_dir():
+        return found
+    pattern = re.compile(r"^recognition:\s*\n((?:[ \t]+-.*\n?)+)", re.MULTILINE)
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".yaml"):
+            continue
+        try:
+            text = entry.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        block = pattern.search(text)
+        if not block:
+            continue
+        try:
+            items = _load_yaml(block.group(0)).get("recognition") or []
+        except Exception:  # a record being written by someone else: skip it
+            continue
+        found[entry.name[:-5]] = [str(i) for i in items if isinstance(i, str)]
+    return found
+
+
+def build_lexicon(spec: dict[str, Any], recognition: dict[str, list[str]]) -> Lexicon:
+    """Compile a cue specification (the YAML file's mapping) plus records' phrases."""
+    categories = []
+    counter = 0
+    for cat_id, body in (spec.get("categories") or {}).items():
+        body = body or {}
+        entries = _entries(body.get("cues"))
+        known = {e[0] for e in entries}
+        for phrase in recognition.get(cat_id, []):
+            converted = recognition_phrase(phrase)
+            if converted and converted not in known:
+                entries.append((converted, 1.0, ()))
+        cues: dict[str, Cue] = {}
+        alternatives = []
+        for phrase, weight, unless in entries:
+            group = f"g{counter}"
+            counter += 1
+            cues[group] = Cue(cat_id, phrase, weight, unless, group)
+            alternatives.append(f"(?P<{group}>{compile_phrase(phrase)})")
+        blockers = [compile_phrase(b) for b in body.get("blockers") or []]
+        categories.append(
+            CategoryCues(
+                category=cat_id,
+                pattern=re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None,
+                blockers=re.compile("|".join(blockers), re.IGNORECASE) if blockers else None,
+                cues=cues,
+            )
+        )
+    return Lexicon(tuple(categories))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged lexicon (cue file plus category records), compiled once."""
+    text = (resources.files("railkit") / "data" / "classifier" / "cues.yaml").read_text(
+        encoding="utf-8"
+    )
+    return build_lexicon(_load_yaml(text), _record_recognition())

@@ -1,0 +1,228 @@
+"""Whether a clause restricts use, and where in its text the restriction speaks.
+
+A clause restricts use when one of its sentences prohibits something ("shall not", "you agree
+not to", "is prohibited", "do not ..."), binds the user to obey the law ("must comply with
+applicable laws", "only for lawful purposes"), or when it is a bare list item ("To generate
+malware", "Engage in harassment", "Violence or terrorism") standing under a prohibitive
+lead-in, or under no lead-in at all (list items are read as the items of a use policy).
+Definitions, disclaimers, grants, permissions ("You may use the Model for research") and
+statements of intent restrict nothing.
+
+The result is a set of character spans of the clause text (the restrictive sentences, minus
+exception phrases such as "except for ..." or "unless ...") in which category cues count.
+Every pattern here is linear: bounded repetitions over disjoint character classes only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z]\.[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bInc)(?<!\bNo)[.!?]\s+(?=[\"“(\[A-Z])"
+)
+_LIST_MARKER = re.compile(
+    r"^\s*(?:[-*•·]\s*|\(?[0-9a-zA-Z]{1,4}[.)]\s+|\(?[ivxlc]{1,5}[.)]\s+)", _I
+)
+
+PROHIBITION = re.compile(
+    r"\b(?:shall|will|may|must|can|should|could|agrees?|undertakes?|promises?|commits?|be|are|is)"
+    r"\s+(?:\w+\s+)?not\b(?!\s+(?:be\s+)?(?:limited|only|liable|responsible|apply|applies|"
+    r"applicable|imply|implies|exceed|affect|constitute|construed|deemed|obligated|required|"
+    r"limit|restrict|prohibit|include|prevent|waive|being|intended|granted|have|own|claim|"
+    r"guarantee|warrant|assume|accept|bear|need))"
+    r"|\b(?:cannot|can't|won't|mustn't|shan't|shouldn't)\b(?!\s+(?:be\s+)?(?:liable|guarantee))"
+    r"|(?:^|[,;:]\s*|\b(?:you|users?|licensees?|and|or)\s+)(?:do\s+not|don't|never)\s+\w+"
+    r"|\b(?:prohibited|forbidden|disallowed|impermissible)\b(?!\s+by\b)"
+    r"|\bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\b"
+    r"|\b(?:restricted|refrain|abstain|precluded|barred|banned)\s+from\b"
+    r"|\bnot\s+to\s+(?:use|\w+)\b(?<!not to exceed)"
+    r"|^\W*no\s+(?:use|one|person|user|licensee|part|portion)\b"
+    r"|\b(?:only|solely|exclusively)\s+(?:for|in\s+(?:accordance|compliance))\b"
+    r"|\bpurposes?\s+only\b",
+    _I,
+)
+"""A sentence that forbids or limits something."""
+
+COMPLIANCE = re.compile(
+    r"\b(?:must|shall|will|agree\s+to|undertake\s+to|commit\s+to|required\s+to|need\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:comply|complying|adhere|abide|conform|obey)\b",
+    _I,
+)
+"""A sentence that binds the user to obey rules (laws, a policy)."""
+
+DEFINITION = re.compile(
+    r"^\W{0,3}[\"“'‘][^\"”’]{1,80}[\"”’]\s*(?:\([^)]{0,80}\)\s*)?"
+    r"(?:means|shall\s+mean|includes|shall\s+include|refers|is\s+defined|has\s+the\s+meaning)\b"
+    r"|^\W{0,3}(?:the\s+term\s+)?\w+(?:\s+\w+){0,3}\s+(?:means|shall\s+mean)\b",
+    _I,
+)
+
+DISCLAIMER = re.compile(
+    r"\b(?:as\s+is|without\s+warrant\w*|warrant(?:y|ies)|liab(?:le|ility)|indemnif\w*|"
+    r"hold\s+harmless|governed\s+by|construed|severab\w*|in\s+no\s+event|unenforceable|"
+    r"terminat\w*|survive|jurisdiction|arbitration)\b",
+    _I,
+)
+
+PERMISSION = re.compile(
+    r"\b(?:may|can|could)\s+(?!not\b)\w+|\b(?:are|is)\s+(?:free|permitted|allowed|welcome|"
+    r"entitled|authori[sz]ed)\s+to\b|\bhereby\s+grants?\b|\bpermission\s+to\b",
+    _I,
+)
+
+EXCEPTION = re.compile(
+    r"\b(?:except(?:\s+(?:for|as|where|when|that|to|in|if))?|excluding|other\s+than|unless|"
+    r"save\s+(?:for|as)|with\s+the\s+exception\s+of|apart\s+from|does\s+not\s+include)\b"
+    r"[^;)]{0,300}?(?=[;)]|[.!?](?:\s|$)|,\s+(?:or|and|nor)\b|$)",
+    _I,
+)
+"""A phrase carving an exception out of a restriction: cues inside it do not count."""
+
+CONTRAST = re.compile(r"[,;]?\s*\b(?:but|however|provided\s+that|except\s+that)\b", _I)
+
+SENTENCE_START = re.compile(
+    r"^(?i:if|unless|upon|subject\s+to|in\s+no\s+event|except|notwithstanding|although|though|"
+    r"while|whereas|even|nothing|neither|by\s+(?:clicking|using|accessing|downloading)|please|"
+    r"with\s+respect\s+to|for\s+(?:the\s+avoidance|purposes\s+of|clarity)|where|once|"
+    r"as\s+between|to\s+the\s+(?:maximum|extent)|furthermore|moreover|additionally|however|"
+    r"therefore|accordingly|in\s+addition|this|these|those|that|our|we|i|it|they|he|she|you|"
+    r"your|licensee|licensor)\b"
+    r"|^(?:[A-Z][\w'’-]*|the|a|an|any|all|each|every|such)(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:is|are|was|were|will|shall|may|must|can|cannot|should|would|could|might|has|have|had|"
+    r"does|hereby|means|includes|grants|claims|reserves|provides|retains|agrees|acknowledges|"
+    r"represents|warrants|remains|becomes|applies|constitutes|governs|strives|aims)\b"
+)
+"""The start of a full sentence (a subject and its verb) rather than a bare list item."""
+
+_NOT_GERUNDS = frozenset(
+    [
+        "during",
+        "notwithstanding",
+        "regarding",
+        "including",
+        "according",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "pending",
+        "following",
+        "concerning",
+        "bring",
+        "thing",
+        "things",
+    ]
+)
+_FUNCTION_NEXT = re.compile(
+    r"^\w+(?:\s*[,/]|\s+(?:the|a|an|any|all|or|and|and/or|in|with|to|on|for|into|of|about|"
+    r"from|content|others|people|individuals|information|it|them|or)\b)",
+    _I,
+)
+_PRONOUN_CLAUSE = re.compile(r"[,;]\s*(?:we|you|it|they|i)\s+\w+", _I)
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """How a clause restricts: ``spans`` of its text where cues count, and why."""
+
+    restrictive: bool
+    explicit: bool
+    spans: tuple[tuple[int, int], ...]
+    exceptions: tuple[tuple[int, int], ...]
+    reason: str
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start() + 1))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [s for s in spans if text[s[0] : s[1]].strip()]
+
+
+def is_fragment(sentence: str) -> bool:
+    """True for a bare list item ("To generate ...", "Engage in ...", "Violence or ...")."""
+    body = _LIST_MARKER.sub("", sentence, count=1).lstrip(" \t\"“'‘([")
+    if not body:
+        return False
+    first = body.split(None, 1)[0].lower().strip(",;:")
+    if first.endswith("ing") and first not in _NOT_GERUNDS and len(first) > 4:
+        return not _PRONOUN_CLAUSE.search(body)
+    if _FUNCTION_NEXT.match(body) and not SENTENCE_START.match(body):
+        return True
+    return not (SENTENCE_START.match(body) or _PRONOUN_CLAUSE.search(body))
+
+
+def is_prohibitive(text: str) -> bool:
+    """True when ``text`` (a sentence or a lead-in) forbids or limits something."""
+    return bool(PROHIBITION.search(text) or COMPLIANCE.search(text))
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of one prohibitive sentence in which cues count (after a permission)."""
+    sentence = text[start:end]
+    marker = PROHIBITION.search(sentence) or COMPLIANCE.search(sentence)
+    if marker is None:
+        return (start, end)
+    head = sentence[: marker.start()]
+    permission = PERMISSION.search(head)
+    if permission:
+        contrasts = [m for m in CONTRAST.finditer(head) if m.start() > permission.end()]
+        if contrasts:
+            return (start + contrasts[-1].start(), end)
+    return (start, end)
+
+
+def analyse(text: str, context: str | None = None) -> Restriction:
+    """Decide whether ``text`` restricts use and where its restrictive parts are."""
+    exceptions = tuple((m.start(), m.end()) for m in EXCEPTION.finditer(text))
+    context_prohibits = context is not None and is_prohibitive(context)
+    context_permits = (
+        context is not None and not context_prohibits and bool(PERMISSION.search(context))
+    )
+    spans: list[tuple[int, int]] = []
+    explicit = False
+    reasons = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if DEFINITION.search(sentence):
+            reasons.append("definition")
+            continue
+        if is_prohibitive(sentence):
+            if DISCLAIMER.search(sentence) and not re.search(r"\buse\b", sentence, _I):
+                reasons.append("disclaimer")
+                continue
+            span = _sentence_span(text, start, end)
+            if span:
+                spans.append(span)
+                explicit = True
+                reasons.append("prohibition")
+            continue
+        if is_fragment(sentence):
+            if context_permits:
+                reasons.append("item under a permission")
+                continue
+            spans.append((start, end))
+            explicit = explicit or context_prohibits
+            reasons.append("list item" + (" under a prohibition" if context_prohibits else ""))
+            continue
+        if DISCLAIMER.search(sentence):
+            reasons.append("disclaimer")
+        elif PERMISSION.search(sentence):
+            reasons.append("permission")
+        else:
+            reasons.append("statement")
+    return Restriction(
+        restrictive=bool(spans),
+        explicit=explicit,
+        spans=tuple(spans),
+        exceptions=exceptions,
+        reason=", ".join(dict.fromkeys(reasons)) or "empty",
+    )
