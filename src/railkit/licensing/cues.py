@@ -90,7 +90,8 @@ def _word(word: str) -> str:
     """One word of the phrase syntax as a regular expression."""
     star = word.endswith("*")
     short = word.endswith("+")
-    word = word.rstrip("*+")
+    inflected = word.endswith("~")
+    word = word.rstrip("*+~")
     parts = []
     for ch in word:
         if ch == "-":
@@ -101,6 +102,8 @@ def _word(word: str) -> str:
             parts.append(r"\s+")
         else:
             parts.append(re.escape(ch))
+    if inflected:
+        return "".join(parts) + "(?:s|es|e|ed|d|ing|ly)?"
     return "".join(parts) + (r"\w*" if star else r"\w{0,3}" if short else "")
 
 
@@ -144,8 +147,8 @@ def compile_phrase(phrase: str) -> str:
 def recognition_phrase(phrase: str) -> str:
     """Turn a plain recognising phrase of a category record into the phrase syntax.
 
-    Words lose common endings and match any short ending ("recognize" also matches
-    "recognition"); small function words become short gaps.
+    Words match with their common inflections ("track" also matches "tracks", "tracked",
+    "tracking"); small function words become short gaps.
     """
     words = re.findall(r"[\w'’-]+", phrase.lower())
     out: list[str] = []
@@ -155,11 +158,11 @@ def recognition_phrase(phrase: str) -> str:
                 out.append("..2")
             continue
         stem = w
-        for end in ("ations", "ation", "ions", "ion", "ing", "ies", "es", "ed", "s", "e", "y"):
+        for end in ("ing", "ed", "es", "s", "e"):
             if len(stem) - len(end) >= 4 and stem.endswith(end):
                 stem = stem[: -len(end)]
                 break
-        out.append(stem + "+")
+        out.append(stem + "~")
     while out and out[-1].startswith(".."):
         out.pop()
     return " ".join(out)

@@ -33,6 +33,7 @@ PROHIBITION = re.compile(
     r"applicable|imply|implies|exceed|affect|constitute|construed|deemed|obligated|required|"
     r"limit|restrict|prohibit|include|prevent|waive|being|intended|granted|have|own|claim|"
     r"guarantee|warrant|assume|accept|bear|need))"
+    r"|\b(?:shall|will|may|must|should|can)\s+never\b"
     r"|\b(?:cannot|can't|won't|mustn't|shan't|shouldn't)\b(?!\s+(?:be\s+)?(?:liable|guarantee))"
     r"|(?:^|[,;:]\s*|\b(?:you|users?|licensees?|and|or)\s+)(?:do\s+not|don't|never)\s+\w+"
     r"|\b(?:prohibited|forbidden|disallowed|impermissible)\b(?!\s+by\b)"
@@ -48,7 +49,8 @@ PROHIBITION = re.compile(
 
 COMPLIANCE = re.compile(
     r"\b(?:must|shall|will|agree\s+to|undertake\s+to|commit\s+to|required\s+to|need\s+to)\s+"
-    r"(?:\w+\s+){0,2}?(?:comply|complying|adhere|abide|conform|obey)\b",
+    r"(?:\w+\s+){0,2}?(?:comply|complying|adhere|abide|conform|obey|disclose|label|watermark|"
+    r"inform|notify|tell)\b",
     _I,
 )
 """A sentence that binds the user to obey rules (laws, a policy)."""
@@ -92,7 +94,7 @@ SENTENCE_START = re.compile(
     r"your|licensee|licensor)\b"
     r"|^(?:[A-Z][\w'’-]*|the|a|an|any|all|each|every|such)(?:\s+[\w'’-]+){0,4}?\s+"
     r"(?:is|are|was|were|will|shall|may|must|can|cannot|should|would|could|might|has|have|had|"
-    r"does|hereby|means|includes|grants|claims|reserves|provides|retains|agrees|acknowledges|"
+    r"does|hereby|means|includes|reserves|retains|agrees|acknowledges|"
     r"represents|warrants|remains|becomes|applies|constitutes|governs|strives|aims)\b"
 )
 """The start of a full sentence (a subject and its verb) rather than a bare list item."""
@@ -120,6 +122,9 @@ _FUNCTION_NEXT = re.compile(
     r"^\w+(?:\s*[,/]|\s+(?:the|a|an|any|all|or|and|and/or|in|with|to|on|for|into|of|about|"
     r"from|content|others|people|individuals|information|it|them|or)\b)",
     _I,
+)
+_INFINITIVE = re.compile(
+    r"^(?:to\s+(?!the\s+(?:maximum|extent)\b)\w+|in\s+any\s+(?:way|manner))", _I
 )
 _PRONOUN_CLAUSE = re.compile(r"[,;]\s*(?:we|you|it|they|i)\s+\w+", _I)
 
@@ -153,6 +158,8 @@ def is_fragment(sentence: str) -> bool:
     if not body:
         return False
     first = body.split(None, 1)[0].lower().strip(",;:")
+    if _INFINITIVE.match(body):
+        return True
     if first.endswith("ing") and first not in _NOT_GERUNDS and len(first) > 4:
         return not _PRONOUN_CLAUSE.search(body)
     if _FUNCTION_NEXT.match(body) and not SENTENCE_START.match(body):
