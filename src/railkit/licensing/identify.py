@@ -1,0 +1,341 @@
+"""Identification of known license documents in a text, and what was changed.
+
+The input is cut into the same hashed word shingles as the committed fingerprints
+(:mod:`railkit.licensing.fingerprint`). For every known document sharing enough shingles the
+engine finds the stretch of the input it covers (a maximum-density run, so a license joined
+with its policy splits into two stretches) and the matching stretch of the known document,
+then scores how exactly the two agree:
+
+- ``similarity``: Jaccard similarity of the two stretches' shingle sets. Every shingle a
+  version sibling has and the input lacks (or the reverse) lowers it, so the exact
+  differences between Llama 3.1 / 3.2 / 3.3 or two Gemma dates decide between them;
+- ``coverage``: share of the known document present (a truncated copy covers less).
+
+- ``distinct``: among candidates covering the same input, the share of a candidate's
+  distinctive shingles (in no rival) that the input holds.
+
+``score = (0.97 * similarity + 0.03 * coverage) * (1 - 0.1 * (1 - distinct))``.
+
+Documents are chosen in rounds: the best-scoring one, then the best on the input it does not
+explain (a license joined with its policy takes two rounds). A document explaining the same
+stretch as a chosen one is kept only when it scores as well: a sibling whose differences the
+input does not show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from railkit.licensing.fingerprint import (
+    DocumentPrint,
+    PrintSet,
+    Tokens,
+    load_prints,
+    shingle_hashes,
+    tokenize,
+)
+
+MIN_SHARED = 12
+"""Fewest shared shingles before a document is considered at all."""
+MIN_SIMILARITY = 0.45
+"""Lowest stretch similarity reported as a match."""
+MIN_COVERAGE = 0.15
+"""Smallest share of a known document that must be present."""
+SOLID_COVERAGE = 0.45
+"""Share of a known document that is a match by itself; below it, the document must also
+explain :data:`MIN_SHARE` of the input (a truncated copy, not a borrowed paragraph)."""
+MIN_SHARE = 0.6
+SIBLING_WEIGHT = 0.1
+"""Largest score loss of a sibling whose distinctive wording is missing from the input."""
+MAX_DOCUMENTS = 6
+"""Most documents looked for in one text."""
+TIE = 0.02
+"""Scores this close count as indistinguishable."""
+GAP_COST = 0.35
+"""Cost of an unmatched input shingle inside a stretch, relative to a matched one's gain
+(added text is bridged)."""
+DOC_GAP_COST = 0.5
+"""The same cost on the known document's side: its matched stretch stays dense."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A known document found in the input."""
+
+    id: str
+    scancode_key: str | None
+    hf_id: str | None
+    name: str
+    score: float
+    similarity: float
+    coverage: float
+    start: int
+    end: int
+    type: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        """The interface shape (``id``, ``scancode_key``, ``hf_id``, ``name``, ``score``...)."""
+        return {
+            "id": self.id,
+            "scancode_key": self.scancode_key,
+            "hf_id": self.hf_id,
+            "name": self.name,
+            "score": round(self.score, 4),
+            "similarity": round(self.similarity, 4),
+            "coverage": round(self.coverage, 4),
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One way the input departs from a matched known document."""
+
+    kind: str  # "dropped" | "added" | "changed" | "truncated"
+    document: str
+    ref: str | None
+    categories: tuple[str, ...] = ()
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    detail: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "kind": self.kind,
+            "document": self.document,
+            "ref": self.ref,
+            "categories": list(self.categories),
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class Identification:
+    """The documents found in a text, best first, and the differences from each."""
+
+    matches: tuple[Match, ...]
+    differences: tuple[Difference, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``railkit license identify --format json`` shape."""
+        return {
+            "matches": [m.as_json() for m in self.matches],
+            "differences": [d.as_json() for d in self.differences],
+        }
+
+
+@dataclass
+class Candidate:
+    """A document's best alignment with the input (internal working state)."""
+
+    doc: DocumentPrint
+    first: int  # input shingle positions first..last (inclusive)
+    last: int
+    doc_first: int  # document shingle positions doc_first..doc_last (inclusive)
+    doc_last: int
+    similarity: float
+    coverage: float
+    explained: frozenset[int] = field(default_factory=frozenset)
+    distinct: float = 1.0  # share of its distinctive shingles present (1.0: none to show)
+    primary: bool = True  # False: an indistinguishable sibling of a chosen document
+
+    @property
+    def score(self) -> float:
+        base = 0.97 * self.similarity + 0.03 * self.coverage
+        return base * (1.0 - SIBLING_WEIGHT * (1.0 - self.distinct))
+
+
+def densest_run(flags: list[bool], gap: float = GAP_COST) -> tuple[int, int, float]:
+    """The stretch maximising matched minus ``gap`` x unmatched (Kadane's algorithm)."""
+    best, best_first, best_last = 0.0, 0, -1
+    run, run_first = 0.0, 0
+    for i, hit in enumerate(flags):
+        run += 1.0 if hit else -gap
+        if run <= 0:
+            run, run_first = 0.0, i + 1
+        elif run > best:
+            best, best_first, best_last = run, run_first, i
+    return best_first, best_last, best
+
+
+def _free_run(masked: list[bool], start: int, step: int) -> int:
+    """Unmasked input positions from ``start`` going ``step`` (+1 or -1)."""
+    n, i = 0, start
+    while 0 <= i < len(masked) and not masked[i]:
+        n += 1
+        i += step
+    return n
+
+
+def align(
+    doc: DocumentPrint, seq: list[int], hits: list[bool], masked: list[bool]
+) -> Candidate | None:
+    """Locate ``doc`` in the input shingle sequence and score the alignment.
+
+    The matched stretches are widened over unmatched flanks present on both sides (a
+    changed title or closing line is a substitution, and counts against similarity).
+    """
+    first, last, _ = densest_run(hits)
+    if last < first:
+        return None
+    window = set(seq[first : last + 1])
+    doc_first, doc_last, _ = densest_run([h in window for h in doc.shingles], DOC_GAP_COST)
+    if doc_last < doc_first:
+        return None
+    before = min(doc_first, _free_run(masked, first - 1, -1))
+    after = min(len(doc.shingles) - 1 - doc_last, _free_run(masked, last + 1, 1))
+    explained = frozenset(i for i in range(first, last + 1) if hits[i])
+    first, doc_first, last, doc_last = (
+        first - before,
+        doc_first - before,
+        last + after,
+        doc_last + after,
+    )
+    window = set(seq[first : last + 1])
+    region = set(doc.shingles[doc_first : doc_last + 1])
+    shared = len(window & region)
+    if shared < MIN_SHARED:
+        return None
+    similarity = shared / len(window | region)
+    coverage = shared / max(1, doc.size)
+    return Candidate(doc, first, last, doc_first, doc_last, similarity, coverage, explained)
+
+
+def candidates(seq: list[int], docs: list[DocumentPrint], masked: list[bool]) -> list[Candidate]:
+    """Known documents aligned with the unmasked part of the input, scored and filtered.
+
+    A document shingle explains only its first unmasked occurrence in the input, so a
+    document does not stretch over a second, similar document joined after it.
+    """
+    free = sum(1 for m in masked if not m)
+    out = []
+    for doc in docs:
+        used: set[int] = set()
+        hits = []
+        for h, off in zip(seq, masked, strict=True):
+            hit = not off and h in doc.shingle_set and h not in used
+            if hit:
+                used.add(h)
+            hits.append(hit)
+        found = align(doc, seq, hits, masked)
+        if found is None or found.similarity < MIN_SIMILARITY:
+            continue
+        share = len(found.explained) / max(1, free)
+        if found.coverage >= SOLID_COVERAGE or (
+            found.coverage >= MIN_COVERAGE and share >= MIN_SHARE
+        ):
+            out.append(found)
+    return out
+
+
+def _same_stretch(a: Candidate, b: Candidate) -> bool:
+    both = len(a.explained & b.explained)
+    return both >= 0.9 * len(a.explained) and both >= 0.9 * len(b.explained)
+
+
+def weigh_siblings(found: list[Candidate], seq: list[int]) -> None:
+    """Score what tells version siblings apart: their distinctive shingles.
+
+    For each candidate, the shingles of its matched stretch that no rival covering the same
+    input has are its distinctive shingles; the share of them present in the input becomes
+    ``distinct``. A sibling whose distinctive wording is absent loses up to
+    :data:`SIBLING_WEIGHT` of its score; identical stretches (nothing distinctive) lose nothing.
+    """
+    for cand in found:
+        rivals = [
+            o.doc.shingle_set
+            for o in found
+            if o is not cand and len(o.explained & cand.explained) >= 0.5 * len(cand.explained)
+        ]
+        if not rivals:
+            continue
+        own = set(cand.doc.shingles[cand.doc_first : cand.doc_last + 1])
+        own.difference_update(*rivals)
+        if own:
+            window = set(seq[cand.first : cand.last + 1])
+            cand.distinct = len(own & window) / len(own)
+
+
+def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
+    """Greedy choice in rounds: the best-scoring document, then the rest of the input.
+
+    Each round aligns the documents with the input not yet explained, takes the best, keeps
+    beside it any document indistinguishable from it (same stretch, score within
+    :data:`TIE`, coverage within 0.1: a sibling whose differences the input does not show),
+    and masks the stretch it covers. A joined license and policy take two rounds.
+    """
+    present = set(seq)
+    pool = [
+        d
+        for d in prints.documents
+        if d.size and len(d.shingle_set & present) >= max(MIN_SHARED, MIN_COVERAGE * d.size)
+    ]
+    masked = [False] * len(seq)
+    chosen: list[Candidate] = []
+    for _ in range(MAX_DOCUMENTS):
+        found = candidates(seq, pool, masked)
+        if not found:
+            break
+        weigh_siblings(found, seq)
+        ranked = sorted(found, key=lambda c: (-c.score, -len(c.explained), c.doc.id))
+        best = ranked[0]
+        chosen.append(best)
+        for cand in ranked[1:]:
+            if (
+                _same_stretch(cand, best)
+                and cand.score >= best.score - TIE
+                and cand.coverage >= best.coverage - 0.1
+            ):
+                cand.primary = False
+                chosen.append(cand)
+        taken = {c.doc.id for c in chosen}
+        pool = [d for d in pool if d.id not in taken]
+        for i in range(best.first, best.last + 1):
+            masked[i] = True
+        if all(masked):
+            break
+    return chosen
+
+
+def identify(
+    text: str, prints: PrintSet | None = None, *, differences: bool = True
+) -> Identification:
+    """Which known documents ``text`` contains, best first, and how it departs from them."""
+    prints = prints if prints is not None else load_prints()
+    tokens: Tokens = tokenize(text)
+    seq = shingle_hashes(tokens.words)
+    if not seq:
+        return Identification(())
+    chosen = choose(seq, prints)
+    ordered = sorted(chosen, key=lambda c: (-c.score, c.first))
+    matches = tuple(_match(c, tokens) for c in ordered)
+    if not differences or not ordered:
+        return Identification(matches)
+    from railkit.licensing.differences import differences as find_differences
+
+    return Identification(matches, tuple(find_differences(text, tokens, seq, ordered)))
+
+
+def _match(cand: Candidate, tokens: Tokens) -> Match:
+    doc = cand.doc
+    last_word = min(len(tokens.ends) - 1, cand.last + 4)
+    return Match(
+        id=doc.id,
+        scancode_key=doc.scancode_key,
+        hf_id=doc.hf_id,
+        name=doc.name,
+        score=min(1.0, cand.score),
+        similarity=cand.similarity,
+        coverage=cand.coverage,
+        start=tokens.starts[cand.first],
+        end=tokens.ends[last_word],
+        type=doc.type,
+    )
