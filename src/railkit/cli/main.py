@@ -5,9 +5,11 @@ from __future__ import annotations
 import click
 
 from railkit import __version__
+from railkit.cli.clauses import clauses
 from railkit.cli.common import RailkitGroup
 from railkit.cli.glossary import glossary
 from railkit.cli.kb import kb
+from railkit.cli.license import license
 from railkit.cli.rights import rights
 from railkit.cli.serve import serve
 from railkit.cli.taxonomy import taxonomy
@@ -25,6 +27,8 @@ def cli() -> None:
 cli.add_command(taxonomy)
 cli.add_command(glossary)
 cli.add_command(kb)
+cli.add_command(license)
+cli.add_command(clauses)
 cli.add_command(rights)
 cli.add_command(serve)
 

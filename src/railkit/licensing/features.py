@@ -177,6 +177,7 @@ _PATTERNS: dict[str, tuple[tuple[re.Pattern[str], ...], ...]] = {
     fid: tuple(tuple(re.compile(p) for p in group) for group in groups)
     for fid, groups in _RAW_PATTERNS.items()
 }
+_DEFINITION = re.compile(r"[\"']?[\w][\w ./&-]{0,60}[\"']?(\s*\([^)]{0,80}\))? (shall )?means?\b")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
 
@@ -242,24 +243,27 @@ def _pattern_hit(fid: str, flat: str) -> str | None:
 def detect_features(clauses: Sequence[Clause]) -> list[FeatureFinding]:
     """The features present in ``clauses``, each with its first, strongest evidence."""
     cues = record_cues()
-    strong: dict[str, FeatureFinding] = {}
-    weak: dict[str, FeatureFinding] = {}
+    # rank: 0 a pattern in an operative clause, 1 a pattern in a definition, 2 cue phrases
+    best: dict[str, tuple[int, FeatureFinding]] = {}
     for index, clause in enumerate(clauses):
         flat = _flat(clause.text)
+        definition = _DEFINITION.match(flat) is not None
         for fid in FEATURE_IDS:
-            if fid in strong:
+            held = best.get(fid)
+            if held is not None and held[0] == 0:
                 continue
             hit = _pattern_hit(fid, flat)
             if hit is not None:
-                strong[fid] = _finding(fid, index, clause, hit, "pattern")
+                rank = 1 if definition else 0
+                if held is None or rank < held[0]:
+                    best[fid] = (rank, _finding(fid, index, clause, hit, "pattern"))
                 continue
-            if fid in weak:
+            if held is not None:
                 continue
             found = [c for c in cues.get(fid, ()) if c in flat]
             if len(found) >= 2:
-                weak[fid] = _finding(fid, index, clause, "; ".join(found[:3]), "cues")
-    merged = {**weak, **strong}
-    return sorted(merged.values(), key=lambda f: (f.clause, FEATURE_IDS.index(f.id)))
+                best[fid] = (2, _finding(fid, index, clause, "; ".join(found[:3]), "cues"))
+    return sorted((f for _, f in best.values()), key=lambda f: (f.clause, FEATURE_IDS.index(f.id)))
 
 
 def _finding(fid: str, index: int, clause: Clause, cue: str, strength: str) -> FeatureFinding:

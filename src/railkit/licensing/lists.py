@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 _MARKER = re.compile(
-    r"(?P<bullet>[-*+•·▪◦‣●○■□►➢–—])[ \t]+"
-    r"|\((?P<paren>\d{1,3}|[A-Za-z]|[ivxlcdmIVXLCDM]{2,7})\)[ \t]*"
-    r"|(?P<sect>Section|SECTION|Article|ARTICLE|§)[ \t]*(?P<sectnum>\d{1,3}(?:\.\d{1,3}){0,3})"
-    r"[.:]?[ \t]+"
-    r"|(?P<compound>\d{1,3}(?:\.\d{1,3}){1,4})\.?(?:[ \t]+|(?=[A-Z“\"]))"
-    r"|(?P<num>\d{1,3})(?P<numclose>[.)])(?:[ \t]+|(?=[A-Z“\"]))"
-    r"|(?P<letter>[A-Za-z]|[ivxlcdmIVXLCDM]{2,7})(?P<close>[.)])[ \t]+"
+    r"(?P<bullet>[-*+•·▪◦‣●○■□►➢–—])[^\S\r\n]+"
+    r"|\((?P<paren>\d{1,3}|[A-Za-z]|[ivxlcdmIVXLCDM]{2,7})\)[^\S\r\n]*"
+    r"|(?P<sect>Section|SECTION|Article|ARTICLE|§)[^\S\r\n]*(?P<sectnum>\d{1,3}(?:\.\d{1,3}){0,3})"
+    r"[.:]?[^\S\r\n]+"
+    r"|(?P<compound>\d{1,3}(?:\.\d{1,3}){1,4})\.?(?:[^\S\r\n]+|(?=[A-Z“\"]))"
+    r"|(?P<num>\d{1,3})(?P<numclose>[.)])(?:[^\S\r\n]+|(?=[A-Z“\"]))"
+    r"|(?P<letter>[A-Za-z]|[ivxlcdmIVXLCDM]{2,7})(?P<close>[.)])[^\S\r\n]+"
 )
 _ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -141,15 +141,20 @@ class ListStack:
 
     def path(self) -> str:
         out = ""
+        bullet_before = False
         for level in self.levels:
             label = level.label
             if level.key[0] == "bullet":
-                label = f"item {level.value}"
-                out = f"{out}, {label}" if out else label
+                if bullet_before:
+                    out += f".{level.value}"
+                else:
+                    label = f"item {level.value}"
+                    out = f"{out}, {label}" if out else label
             elif not out or label.startswith("("):
                 out += label
             else:
                 out += "." + label
+            bullet_before = level.key[0] == "bullet"
         return out
 
     def place(self, marker: Marker, indent: int) -> None:
