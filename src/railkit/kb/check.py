@@ -155,6 +155,104 @@ def check_license_identifiers(catalog: Catalog) -> list[Problem]:
     return problems
 
 
+INVERSE_RELATIONS = {
+    "incorporates": "incorporated-by",
+    "incorporated-by": "incorporates",
+    "previous-version": "next-version",
+    "next-version": "previous-version",
+    "variant": "variant",
+    "refers-to": "referred-by",
+    "referred-by": "refers-to",
+}
+FAMILY_HUB_IDS = frozenset({"openrail", "other", "unknown"})
+"""Hugging Face license ids that name a family or nothing, never one document."""
+
+
+def check_license_relations(catalog: Catalog) -> list[Problem]:
+    """Relations are symmetric; ``same_as`` points at a canonical record; ids are specific."""
+    problems = []
+    docs = catalog.licenses
+    for doc in docs.values():
+        for index, rel in enumerate(doc.related):
+            other = docs.get(rel.id)
+            if other is None:
+                continue  # reported by check_references
+            inverse = INVERSE_RELATIONS[rel.relation]
+            if not any(r.id == doc.id and r.relation == inverse for r in other.related):
+                problems.append(
+                    _problem(
+                        catalog,
+                        "licenses",
+                        doc,
+                        "asymmetric-relation",
+                        f"{rel.relation} {rel.id!r}, but {rel.id!r} has no {inverse} {doc.id!r}",
+                        ("related", index),
+                    )
+                )
+        if doc.same_as is not None:
+            target = docs.get(doc.same_as)
+            if target is not None and target.same_as is not None:
+                problems.append(
+                    _problem(
+                        catalog,
+                        "licenses",
+                        doc,
+                        "same-as-chain",
+                        f"same_as {doc.same_as!r} is itself a same_as record",
+                        ("same_as",),
+                    )
+                )
+            ids = doc.identifiers
+            if doc.annotations or ids.scancode or ids.spdx or ids.hf:
+                problems.append(
+                    _problem(
+                        catalog,
+                        "licenses",
+                        doc,
+                        "same-as-content",
+                        "a same_as record carries no identifiers or annotations; move them to "
+                        f"{doc.same_as!r}",
+                        ("same_as",),
+                    )
+                )
+        for hub in doc.identifiers.hf:
+            if hub.lower() in FAMILY_HUB_IDS:
+                problems.append(
+                    _problem(
+                        catalog,
+                        "licenses",
+                        doc,
+                        "ambiguous-identifier",
+                        f"Hub id {hub!r} names a family, not one document",
+                        ("identifiers", "hf"),
+                    )
+                )
+        if doc.type == "acceptable-use-policy" and doc.identifiers.hf:
+            problems.append(
+                _problem(
+                    catalog,
+                    "licenses",
+                    doc,
+                    "policy-hub-id",
+                    "a Hub license id belongs to the license, not its use policy",
+                    ("identifiers", "hf"),
+                )
+            )
+        refs = [a.ref for a in doc.annotations]
+        for ref in sorted({r for r in refs if refs.count(r) > 1}):
+            problems.append(
+                _problem(
+                    catalog,
+                    "licenses",
+                    doc,
+                    "duplicate-annotation",
+                    f"clause {ref!r} is annotated more than once",
+                    ("annotations",),
+                )
+            )
+    return problems
+
+
 def check_category_coverage(catalog: Catalog) -> list[Problem]:
     """Each domain holds at least one category; each category cites a grounding source."""
     problems = []
@@ -191,6 +289,7 @@ _CHECKS: list[Callable[[Catalog], list[Problem]]] = [
     check_references,
     check_decisions,
     check_license_identifiers,
+    check_license_relations,
     check_category_coverage,
     check_mechanism_citations,
 ]
