@@ -135,14 +135,29 @@ def _unique(items: list[str]) -> tuple[str, ...]:
 
 
 def _judge(pre: Precondition, situation: Situation, catalog: Catalog) -> ConditionResult:
-    ev = evaluate(pre.when, situation)
     labels = tuple(citation_label(c, catalog) for c in pre.citations)
-    if ev.truth is True:
-        return ConditionResult(pre.name, "held", pre.if_not_met, pre.holds, labels)
-    if ev.truth is False:
+    if pre.is_open:
+        return ConditionResult(pre.name, "unknown", pre.if_not_met, pre.fails, labels)
+    if pre.when is not None:
+        ev = evaluate(pre.when, situation)
+        if ev.truth is True:
+            return ConditionResult(pre.name, "held", pre.if_not_met, pre.holds or "", labels)
+        unknown = ev.unknown_fields if ev.truth is None else set()
+    else:
+        unknown = set()
+        for way in pre.ways:
+            ev = evaluate(way.when, situation)
+            if ev.truth is True:
+                way_labels = tuple(citation_label(c, catalog) for c in way.citations)
+                return ConditionResult(
+                    pre.name, "held", pre.if_not_met, way.holds, _unique([*way_labels, *labels])
+                )
+            if ev.truth is None:
+                unknown |= ev.unknown_fields
+    if not unknown:
         return ConditionResult(pre.name, "failed", pre.if_not_met, pre.fails, labels)
-    fields = tuple(sorted(ev.unknown_fields))
-    reason = f"Not yet known whether {pre.name} (answer: {', '.join(fields) or 'more facts'})."
+    fields = tuple(sorted(unknown))
+    reason = f"Not yet known whether {pre.name} (answer: {', '.join(fields)})."
     return ConditionResult(pre.name, "unknown", pre.if_not_met, reason, labels, fields)
 
 

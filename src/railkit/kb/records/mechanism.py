@@ -22,13 +22,35 @@ Effect = Literal["yes", "partly", "no"]
 IfNotMet = Literal["not-applicable", "possibly-applicable"]
 
 
+class Way(Model):
+    """One way a precondition can be met, with its own explanation and law."""
+
+    when: Condition
+    holds: NonEmpty = Field(description="Reason shown when this way is met.")
+    citations: tuple[Citation, ...] = Field(default=())
+
+    @model_validator(mode="after")
+    def _sound_condition(self) -> Way:
+        problems = validate_condition(self.when)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
 class Precondition(Model):
-    """A condition the situation must meet, with the words that explain the outcome."""
+    """A condition the situation must meet, with the words that explain the outcome.
+
+    Give either ``when`` with ``holds`` (one way to meet it), or ``ways`` (several, each with
+    its own reason and citations; the first that holds explains the result). With neither,
+    the precondition is an *open question* the situation cannot settle: it always leaves the
+    mechanism possibly applicable and shows ``fails`` as the reason.
+    """
 
     name: NonEmpty = Field(description="What must be true, as a clause: 'the person lives ...'.")
-    when: Condition = Field(description="The machine-checkable condition.")
-    holds: NonEmpty = Field(description="Reason shown when the condition holds.")
-    fails: NonEmpty = Field(description="Reason shown when it does not hold.")
+    when: Condition | None = Field(default=None, description="The machine-checkable condition.")
+    holds: NonEmpty | None = Field(default=None, description="Reason when ``when`` holds.")
+    ways: tuple[Way, ...] = Field(default=(), description="Alternative ways to meet it.")
+    fails: NonEmpty = Field(description="Reason shown when it does not hold (or stays open).")
     if_not_met: IfNotMet = Field(
         default="not-applicable",
         description="Status when the condition fails: excluded, or only possibly applicable.",
@@ -37,10 +59,24 @@ class Precondition(Model):
 
     @model_validator(mode="after")
     def _sound_condition(self) -> Precondition:
-        problems = validate_condition(self.when)
-        if problems:
-            raise ValueError("; ".join(problems))
+        if self.when is not None and self.ways:
+            raise ValueError("give either 'when' or 'ways', not both")
+        if self.when is not None:
+            if self.holds is None:
+                raise ValueError("'when' needs a 'holds' reason")
+            problems = validate_condition(self.when)
+            if problems:
+                raise ValueError("; ".join(problems))
+        if self.when is None and not self.ways and self.if_not_met != "possibly-applicable":
+            raise ValueError(
+                "an open precondition (no 'when' or 'ways') must be possibly-applicable"
+            )
         return self
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the situation cannot settle this precondition."""
+        return self.when is None and not self.ways
 
 
 class Outcomes(Model):
