@@ -55,7 +55,7 @@ TIE = 0.02
 GAP_COST = 0.35
 """Cost of an unmatched input shingle inside a stretch, relative to a matched one's gain
 (added text is bridged)."""
-DOC_GAP_COST = 0.5
+DOC_GAP_COST = 1.0
 """The same cost on the known document's side: its matched stretch stays dense."""
 
 
