@@ -112,7 +112,8 @@ def _decide(
         return total
 
     strong = {c for c in hits if _strong_score(by_id[c], hits[c]) >= THRESHOLD}
-    fired = {c for c in hits if score(c, strong) >= THRESHOLD}
+    first = {c for c in hits if score(c, strong) >= THRESHOLD}
+    fired = {c for c in hits if score(c, first) >= THRESHOLD}
     return {c: hits[c] for c in lex.ids if c in fired}
 
 

@@ -189,7 +189,8 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def analyse(text: str, context: str | None = None) -> Restriction:
     """Decide whether ``text`` restricts use and where its restrictive parts are."""
-    exceptions = tuple((m.start(), m.end()) for m in EXCEPTION.finditer(text))
+    lead = len(text) - len(_LIST_MARKER.sub("", text, count=1).lstrip())
+    exceptions = tuple((m.start(), m.end()) for m in EXCEPTION.finditer(text) if m.start() > lead)
     context_prohibits = context is not None and is_prohibitive(context)
     context_permits = (
         context is not None and not context_prohibits and bool(PERMISSION.search(context))

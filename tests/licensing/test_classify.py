@@ -1,0 +1,163 @@
+"""Clause classifier: prohibitions in varied styles, permissions, negations, evidence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from railkit.licensing.classify import Labels, classify, classify_many
+from railkit.licensing.cues import compile_phrase, lexicon, recognition_phrase
+from railkit.licensing.restriction import analyse, is_fragment
+
+RESTRICTING = [
+    ("You shall not use the Model to recognise people in video by their faces.", "biometrics"),
+    ("Don't use the software to write ransomware.", "malware-cyberattacks"),
+    ("It is prohibited to use the outputs to plan terrorist attacks.", "violence-extremism"),
+    ("Users must never rely on the Model to diagnose patients.", "regulated-advice"),
+    ("To produce fabricated news reports meant to mislead voters", "disinformation"),
+    ("Harassing, threatening or bullying any person", "defamation-harassment"),
+    ("Engage in or help others with sex trafficking", "human-trafficking"),
+    ("The Model may not be used to clone a person's voice without consent.", "impersonation"),
+    ("Licensee will not use any output to train a rival foundation model.", "competing-models"),
+    ("You agree not to remove the safety filters of the Model.", "safety-circumvention"),
+    ("Tracking the movements of employees outside of work", "surveillance"),
+    ("Automatically denying credit applications without a human review", "automated-decisions"),
+    ("Forecasting whether a defendant is likely to reoffend", "law-enforcement-justice"),
+    ("Selling home addresses and phone numbers of strangers", "personal-data"),
+    ("Passing off generated essays as if a human wrote them", "ai-disclosure"),
+    ("Running spam campaigns or posting fake reviews", "fraud-deception"),
+    ("Use of the Model must comply with all applicable laws.", "illegal-activity"),
+    ("In any manner that breaks the law", "illegal-activity"),
+    ("Grooming or sexualising minors", "child-safety"),
+    ("Helping someone buy firearms illegally", "weapons"),
+    ("Promoting suicide or eating disorders", "self-harm"),
+    ("Synthesising narcotics or other controlled substances", "controlled-substances"),
+    ("Producing pornographic images", "sexual-content"),
+    ("Rating citizens by their social behaviour to withhold public benefits", "social-scoring"),
+    ("Steering users with subliminal techniques toward harmful choices", "manipulation"),
+    ("Excluding job candidates because of their religion or disability", "discrimination"),
+    ("Controlling a power grid or air traffic systems", "critical-infrastructure"),
+    ("Selecting targets for military operations", "military-warfare"),
+    ("Copying copyrighted artworks in breach of the copyright holders' rights", "ip-infringement"),
+    ("Exploiting the cognitive decline of elderly customers to sell them loans",
+     "exploiting-vulnerabilities"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "category"), RESTRICTING)
+def test_restrictions_in_varied_styles(text: str, category: str) -> None:
+    labels = classify(text)
+    assert category in labels.categories
+    assert labels.restrictive
+
+
+NOT_RESTRICTING = [
+    "You may use the Model for medical research and to study facial recognition bias.",
+    '"Output" means the text, images or audio the Model produces.',
+    "THE MODEL IS PROVIDED AS IS, WITHOUT WARRANTY; THE AUTHORS ARE NOT LIABLE FOR MISUSE.",
+    "We released these weights to help researchers study disinformation and surveillance.",
+    "Use restrictions are included so that the Model is not misused.",
+    "The Licensor may update this policy from time to time.",
+    "Researchers are welcome to use the Model to detect malware and phishing.",
+    "Nothing in this license limits your use of the Model for non-military research.",
+    "If any provision is held illegal or unenforceable, the rest remains in force.",
+    "You must include a copy of this license with every copy of the Model you distribute.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NOT_RESTRICTING)
+def test_permissions_definitions_disclaimers_are_empty(text: str) -> None:
+    labels = classify(text)
+    assert labels.categories == ()
+    assert labels.evidence == ()
+
+
+def test_exception_does_not_add_a_category() -> None:
+    labels = classify(
+        "You shall not use the Model to infer emotions of workers, except for medical reasons."
+    )
+    assert labels.categories == ("biometrics",)
+
+
+def test_negated_prefix_is_not_a_cue() -> None:
+    assert (
+        "military-warfare"
+        not in classify("You may not deploy it in non-military settings").categories
+    )
+
+
+def test_specific_harm_outranks_generic_illegality() -> None:
+    labels = classify("Discrimination or other unlawful conduct in hiring and housing")
+    assert labels.categories == ("discrimination",)
+    assert classify("Any other unlawful conduct").categories == ("illegal-activity",)
+
+
+def test_multi_label_clause() -> None:
+    labels = classify("Creating deepfake videos of candidates to deceive voters")
+    assert {"impersonation", "disinformation"} <= set(labels.categories)
+
+
+def test_permission_then_prohibition_keeps_only_the_prohibited_part() -> None:
+    labels = classify(
+        "You may use the Model for clinical research, but you may not use it to track people."
+    )
+    assert labels.categories == ("surveillance",)
+
+
+def test_context_lead_in_decides_list_items() -> None:
+    item = "generating explicit sexual content"
+    assert classify(item, "You may use the Model for the following:").categories == ()
+    under_ban = classify(item, "You agree not to use the Model for:")
+    assert under_ban.categories == ("sexual-content",)
+    assert under_ban.restrictive
+
+
+def test_heading_context_lends_its_cues() -> None:
+    labels = classify("Inferring where a person lives from their posts", "Surveillance")
+    assert "surveillance" in labels.categories
+    assert any(e.start == -1 for e in labels.evidence if e.category == "surveillance")
+
+
+def test_evidence_offsets_point_at_the_cue() -> None:
+    text = "You shall not use the Model for facial recognition or to write malware."
+    labels = classify(text)
+    assert set(labels.categories) == {"biometrics", "malware-cyberattacks"}
+    for ev in labels.evidence:
+        assert ev.category in labels.categories
+        assert text[ev.start : ev.end] == ev.cue
+
+
+def test_classify_many_keeps_order() -> None:
+    items = [("Promoting violence", None), ("You may share the Model.", None)]
+    out = classify_many(items)
+    assert [x.categories for x in out] == [("violence-extremism",), ()]
+    assert all(isinstance(x, Labels) for x in out)
+
+
+def test_hostile_input_is_handled() -> None:
+    text = "not " * 3000 + "a" * 20000 + " (" * 2000
+    labels = classify(text)
+    assert isinstance(labels, Labels)
+
+
+def test_fragments_and_sentences() -> None:
+    assert is_fragment("Engage in, promote or facilitate fraud")
+    assert is_fragment("Violence or terrorism")
+    assert is_fragment("To generate spam")
+    assert not is_fragment("We care about safe use of the Model.")
+    assert analyse("You may use the Model for research.").restrictive is False
+
+
+def test_phrase_syntax() -> None:
+    pattern = re.compile(compile_phrase("(track*|monitor*) ..2 people"), re.I)
+    assert pattern.search("tracking of people")
+    assert pattern.search("monitor many more people")
+    assert not pattern.search("people tracking")
+    assert recognition_phrase("rights of others") == "right~ ..2 other~"
+    assert not re.search(compile_phrase("right~ ..2 other~"), "rights or otherwise", re.I)
+
+
+def test_lexicon_covers_every_category() -> None:
+    assert len(lexicon().ids) == 29
