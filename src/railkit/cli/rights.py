@@ -34,7 +34,7 @@ def _print_text(result: Assessment) -> None:
         out.print(f"\n[bold]{heading} ({len(group)})[/bold]")
         for m in group:
             out.print(
-                f"\n[bold]{escape(m.id)}[/bold]: {escape(m.title)} [{escape(m.jurisdiction)}]"
+                f"\n[bold]{escape(m.id)}[/bold]: {escape(m.title)} " + escape(f"[{m.jurisdiction}]")
             )
             for reason in m.reasons:
                 out.print(f"  - {escape(reason)}")
