@@ -21,7 +21,9 @@ from railkit.kb.problem import Problem
 from railkit.kb.records.glossary import Term
 from railkit.kb.records.license import LicenseDocument
 from railkit.kb.records.mechanism import Mechanism
+from railkit.kb.records.parallel import Parallel
 from railkit.kb.records.source import Source
+from railkit.kb.records.stakeholder import AiUseProfile, Stakeholder
 from railkit.kb.records.taxonomy import Category, Domain, Feature
 from railkit.kb.yamlsource import RecordFileError, parse_record
 
@@ -78,6 +80,18 @@ class Catalog:
     @property
     def mechanisms(self) -> Mapping[str, Mechanism]:
         return self._typed("mechanisms", Mechanism)
+
+    @property
+    def stakeholders(self) -> Mapping[str, Stakeholder]:
+        return self._typed("stakeholders", Stakeholder)
+
+    @property
+    def ai_uses(self) -> Mapping[str, AiUseProfile]:
+        return self._typed("ai-uses", AiUseProfile)
+
+    @property
+    def parallels(self) -> Mapping[str, Parallel]:
+        return self._typed("parallels", Parallel)
 
     def get(self, collection: str, record_id: str, *, kind: str | None = None) -> Record:
         """The record with this id, or :class:`UnknownIdError` with close suggestions."""

@@ -12,7 +12,9 @@ from railkit.kb.fields import Record
 from railkit.kb.records.glossary import Term
 from railkit.kb.records.license import LicenseDocument
 from railkit.kb.records.mechanism import Mechanism
+from railkit.kb.records.parallel import Parallel
 from railkit.kb.records.source import Source
+from railkit.kb.records.stakeholder import AiUseProfile, Stakeholder
 from railkit.kb.records.taxonomy import Category, Domain, Feature
 
 
@@ -33,6 +35,9 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("glossary", Term, "Legal definitions of technical terms"),
     Collection("licenses", LicenseDocument, "Registry of known license documents"),
     Collection("mechanisms", Mechanism, "Data-rights mechanisms"),
+    Collection("stakeholders", Stakeholder, "Stakeholder groups whose works or data AI uses"),
+    Collection("ai-uses", AiUseProfile, "Popular AI uses and how they gather training data"),
+    Collection("parallels", Parallel, "Closest parallels outside AI (pre-AI decisions)"),
 )
 
 BY_NAME = {c.name: c for c in COLLECTIONS}
