@@ -40,3 +40,11 @@ def test_each_mechanism_has_preconditions_and_steps(catalog: Catalog) -> None:
     for m in catalog.mechanisms.values():
         assert m.preconditions and m.steps, m.id
         assert any(not p.is_open for p in m.preconditions), m.id
+
+
+def test_rule_coverage_doc_lists_every_mechanism(catalog: Catalog) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "rights-assessment.md").read_text(
+        encoding="utf-8"
+    )
+    for mechanism_id in catalog.mechanisms:
+        assert f"`{mechanism_id}`" in doc, mechanism_id
