@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from railkit.licensing.cues import CategoryCues, Lexicon, lexicon
+from railkit.licensing.cues import CategoryCues, Lexicon, lexicon, text_keys
 from railkit.licensing.restriction import analyse
 
 THRESHOLD = 1.0
@@ -67,25 +67,28 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 def _matches(
     cats: CategoryCues,
     text: str,
+    keys: set[str],
     spans: Sequence[tuple[int, int]],
     exceptions: Sequence[tuple[int, int]],
 ) -> list[tuple[str, int, int]]:
     """(cue group, start, end) of the category's cues that count in ``text``."""
-    if cats.pattern is None:
-        return []
-    blocked = [(m.start(), m.end()) for m in cats.blockers.finditer(text)] if cats.blockers else []
     found = []
-    for m in cats.pattern.finditer(text):
-        start, end = m.start(), m.end()
-        if not _inside(start, end, spans) or _overlaps(start, end, exceptions):
+    for cue in cats.cues.values():
+        if keys.isdisjoint(cue.keys):
             continue
-        if blocked and _overlaps(start, end, blocked):
-            continue
-        if _NEGATED_PREFIX.search(text, max(0, start - 8), start):
-            continue
-        group = m.lastgroup
-        if group:
-            found.append((group, start, end))
+        for m in cue.pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if not _inside(start, end, spans) or _overlaps(start, end, exceptions):
+                continue
+            if _NEGATED_PREFIX.search(text, max(0, start - 8), start):
+                continue
+            found.append((cue.group, start, end))
+    if found:
+        curated = [(st, en) for g, st, en in found if cats.cues[g].curated]
+        found = [f for f in found if cats.cues[f[0]].curated or not _overlaps(f[1], f[2], curated)]
+    if found and cats.blockers is not None:
+        blocked = [(m.start(), m.end()) for m in cats.blockers.finditer(text)]
+        found = [f for f in found if not _overlaps(f[1], f[2], blocked)]
     return found
 
 
@@ -95,32 +98,30 @@ def _decide(
     """Apply weights and ``unless`` rules; return the firing categories with their hits."""
     by_id = {c.category: c for c in lex.categories}
 
-    def score(cat: str, keep: set[str] | None) -> float:
+    def score(cat: str, keep: set[str] | None, strong_only: bool = False) -> float:
         cues = by_id[cat].cues
         seen: set[str] = set()
+        counted: list[tuple[int, int]] = []
         total = 0.0
-        for group, _s, _e in hits[cat]:
+        for group, start, end in sorted(hits[cat], key=lambda h: -cues[h[0]].weight):
             cue = cues[group]
-            if group in seen:
+            if group in seen or (start >= 0 and _overlaps(start, end, counted)):
+                continue
+            if strong_only and cue.unless:
                 continue
             if keep is not None and cue.unless:
                 others = keep - {cat}
                 if ("*" in cue.unless and others) or others & set(cue.unless):
                     continue
             seen.add(group)
+            counted.append((start, end))
             total += cue.weight
         return total
 
-    strong = {c for c in hits if _strong_score(by_id[c], hits[c]) >= THRESHOLD}
+    strong = {c for c in hits if score(c, None, strong_only=True) >= THRESHOLD}
     first = {c for c in hits if score(c, strong) >= THRESHOLD}
     fired = {c for c in hits if score(c, first) >= THRESHOLD}
     return {c: hits[c] for c in lex.ids if c in fired}
-
-
-def _strong_score(cats: CategoryCues, hits: list[tuple[str, int, int]]) -> float:
-    """Weight of a category's cues that carry no ``unless`` condition."""
-    groups = {g for g, _s, _e in hits if not cats.cues[g].unless}
-    return sum(cats.cues[g].weight for g in groups)
 
 
 def classify(text: str, context: str | None = None) -> Labels:
@@ -131,16 +132,22 @@ def classify(text: str, context: str | None = None) -> Labels:
     if not restriction.restrictive:
         return EMPTY
     lex = lexicon()
+    keys = text_keys(text)
     hits: dict[str, list[tuple[str, int, int]]] = {}
     for cats in lex.categories:
-        found = _matches(cats, text, restriction.spans, restriction.exceptions)
+        if keys.isdisjoint(cats.keys):
+            continue
+        found = _matches(cats, text, keys, restriction.spans, restriction.exceptions)
         if found:
             hits[cats.category] = found
     heading = context is not None and len(context.split()) <= _HEADING_WORDS
     if heading and context:
         whole = ((0, len(context)),)
+        context_keys = text_keys(context)
         for cats in lex.categories:
-            for group, _s, _e in _matches(cats, context, whole, ()):
+            if context_keys.isdisjoint(cats.keys):
+                continue
+            for group, _s, _e in _matches(cats, context, context_keys, whole, ()):
                 hits.setdefault(cats.category, []).append((group, -1, -1))
     fired = _decide(lex, hits)
     by_id = {c.category: c for c in lex.categories}

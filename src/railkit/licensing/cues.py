@@ -56,13 +56,27 @@ _GAP = re.compile(r"^\.\.(\d{1,2})$")
 
 @dataclass(frozen=True)
 class Cue:
-    """One recognising phrase of a category."""
+    """One recognising phrase of a category, compiled on first use."""
 
     category: str
     phrase: str
     weight: float
     unless: tuple[str, ...]
     group: str
+    source: str = ""
+    keys: frozenset[str] = frozenset()
+    curated: bool = True
+    """False for a phrase taken from a category record (it defers to curated cues)."""
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        found = _COMPILED.get(self.source)
+        if found is None:
+            found = _COMPILED[self.source] = re.compile(self.source, re.IGNORECASE)
+        return found
+
+
+_COMPILED: dict[str, re.Pattern[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -70,14 +84,15 @@ class CategoryCues:
     """The compiled cues and blockers of one category."""
 
     category: str
-    pattern: re.Pattern[str] | None
     blockers: re.Pattern[str] | None
     cues: dict[str, Cue]
+    keys: frozenset[str]
+    """Word starts (up to 4 letters) one of which a text must contain for a cue to match."""
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Every category's compiled cues, in taxonomy order."""
+    """Every category's cues, in taxonomy order."""
 
     categories: tuple[CategoryCues, ...]
 
@@ -142,6 +157,44 @@ def compile_phrase(phrase: str) -> str:
             pieces.append(lead + body)
             need_sep = True
     return r"(?<!\w)" + "".join(pieces) + r"(?!\w)"
+
+
+KEY_LEN = 4
+
+
+def _stem_keys(token: str) -> set[str]:
+    body = token.strip("[]")
+    if body.endswith("?"):
+        body = body[:-1]
+    alts = body[1:-1].split("|") if body.startswith("(") and body.endswith(")") else [body]
+    keys = set()
+    for alt in alts:
+        first = re.split(r"[_\-'’]", alt.rstrip("*+~"), maxsplit=1)[0].lower()
+        keys.add(first[:KEY_LEN])
+    return keys
+
+
+def phrase_keys(phrase: str) -> set[str]:
+    """Word starts that any match of ``phrase`` must contain (from its first required word)."""
+    keys: set[str] = set()
+    for raw in phrase.split():
+        if _GAP.match(raw):
+            continue
+        keys |= _stem_keys(raw)
+        optional = (raw.startswith("[") and raw.endswith("]")) or (
+            raw.endswith("?") and len(raw) > 1
+        )
+        if not optional:
+            break
+    return keys
+
+
+def text_keys(text: str) -> set[str]:
+    """Every start (1 to 4 letters) of every word of ``text``, lower-cased."""
+    keys: set[str] = set()
+    for word in set(re.findall(r"\w+", text.lower())):
+        keys.update(word[:n] for n in range(1, min(len(word), KEY_LEN) + 1))
+    return keys
 
 
 def recognition_phrase(phrase: str) -> str:
@@ -222,26 +275,28 @@ def build_lexicon(spec: dict[str, Any], recognition: dict[str, list[str]]) -> Le
     counter = 0
     for cat_id, body in (spec.get("categories") or {}).items():
         body = body or {}
-        entries = _entries(body.get("cues"))
+        entries = [(*e, True) for e in _entries(body.get("cues"))]
         known = {e[0] for e in entries}
         for phrase in recognition.get(cat_id, []):
             converted = recognition_phrase(phrase)
             if converted and converted not in known:
-                entries.append((converted, 1.0, ()))
+                entries.append((converted, 1.0, (), False))
         cues: dict[str, Cue] = {}
-        alternatives = []
-        for phrase, weight, unless in entries:
+        keys: set[str] = set()
+        for phrase, weight, unless, curated in entries:
             group = f"g{counter}"
             counter += 1
-            cues[group] = Cue(cat_id, phrase, weight, unless, group)
-            alternatives.append(f"(?P<{group}>{compile_phrase(phrase)})")
+            source = compile_phrase(phrase)
+            cue_keys = frozenset(phrase_keys(phrase))
+            cues[group] = Cue(cat_id, phrase, weight, unless, group, source, cue_keys, curated)
+            keys |= cue_keys
         blockers = [compile_phrase(b) for b in body.get("blockers") or []]
         categories.append(
             CategoryCues(
                 category=cat_id,
-                pattern=re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None,
                 blockers=re.compile("|".join(blockers), re.IGNORECASE) if blockers else None,
                 cues=cues,
+                keys=frozenset(keys),
             )
         )
     return Lexicon(tuple(categories))

@@ -207,11 +207,11 @@ def describe_use(use: str) -> UseProfile:
         if old is None or (old.strength == "related" and strength == "direct"):
             found[key] = UseMatch(key, strength, m.group())
     for cats in lexicon().categories:
-        if cats.pattern is None:
-            continue
-        m = _first_hit(cats.pattern, use)
-        if m is not None:
-            found[cats.category] = UseMatch(cats.category, "direct", m.group())
+        for cue in cats.cues.values():
+            m = _first_hit(cue.pattern, use)
+            if m is not None:
+                found[cats.category] = UseMatch(cats.category, "direct", m.group())
+                break
     users = _USERS.search(use)
     money = _MONEY.search(use)
     order = {c: i for i, c in enumerate(lexicon().ids)}
