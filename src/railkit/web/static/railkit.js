@@ -14,3 +14,10 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// After a form posts, move focus to the results so keyboard and screen-reader users land there.
+document.addEventListener("DOMContentLoaded", function () {
+  var target = document.querySelector("[data-focus]");
+  if (target && !document.querySelector("[role=alert]")) { target.focus(); }
+  var alert = document.querySelector("#form-error");
+  if (alert) { alert.setAttribute("tabindex", "-1"); alert.focus(); }
+});
