@@ -1,15 +1,17 @@
-"""Data-rights pages: describe your situation, see which mechanisms apply, get a memo.
+"""Data-rights pages: the interview, the assessment of every mechanism, saving a case.
 
-``/rights`` asks about the person, their work, the AI use, the developer, their concerns and
-goals; ``/rights/assess`` shows every mechanism grouped by status with reasons, citations and
-next steps. The answers travel in the form itself (a hidden JSON field between steps): nothing
-is stored unless the person clicks "Save this case", which puts it in their workspace
-(listed at ``/saved``, where it can be deleted). ``/api/rights/assess`` is the JSON twin.
+``/rights`` runs the guided interview (:mod:`railkit.rights.interview`) one question per
+step, with back, skip and "see my options now"; ``/rights/form`` asks everything on one page.
+Both lead to the assessment: every mechanism grouped by status with reasons, citations and
+next steps. The answers travel in the form itself (hidden fields between steps): nothing is
+stored unless the person clicks "Save this case", which puts it in their workspace (listed at
+``/saved``, where it can be deleted). ``/api/rights/assess`` is the JSON twin.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -19,8 +21,25 @@ from starlette.datastructures import FormData
 
 from railkit.errors import InputError
 from railkit.kb import load_catalog
-from railkit.rights.assess import Assessment, assess
-from railkit.rights.situation import VOCABULARIES, Situation, parse_situation, situation_from_data
+from railkit.rights.assess import assess
+from railkit.rights.interview import (
+    AnswerError,
+    InterviewState,
+    Question,
+    answer,
+    load_questions,
+    next_question,
+    question_for,
+)
+from railkit.rights.situation import VOCABULARIES, Situation, situation_from_data
+from railkit.web.pages._situation_form import (
+    BOOLEAN_QUESTIONS,
+    answers,
+    raw_answers,
+    situation_from_field,
+    situation_from_form,
+    situation_json,
+)
 from railkit.web.rendering import NavItem, render
 from railkit.workspace import Workspace
 
@@ -28,116 +47,13 @@ router = APIRouter()
 api = APIRouter(tags=["rights"])
 NAV = NavItem("/rights", "My data and AI", order=60, group="rights")
 
-MAX_SITUATION_CHARS = 100_000
-"""Largest situation JSON carried between steps."""
 STATUS_HEADINGS = {
     "applicable": "Applicable",
     "possibly-applicable": "Possibly applicable",
     "not-applicable": "Not applicable",
 }
-YES_NO = {"yes": True, "no": False}
-BOOLEAN_QUESTIONS = (
-    ("works.published_online", "Is the work published online?"),
-    ("works.us_copyright_registered", "Is the work registered with the US Copyright Office?"),
-    (
-        "works.machine_readable_optout",
-        "Did you publish a machine-readable opt-out (e.g. robots.txt)?",
-    ),
-    ("works.personal_data", "Does the work contain personal data about you?"),
-)
-
-
-def _places(value: str) -> list[str]:
-    return [p for p in value.replace(",", " ").split() if p]
-
-
-def situation_from_form(form: FormData) -> Situation:
-    """A situation from the answers of the form (blank answers stay unknown)."""
-
-    def one(name: str) -> str:
-        value = form.get(name)
-        return value.strip() if isinstance(value, str) else ""
-
-    def many(name: str) -> list[str]:
-        return [v for v in form.getlist(name) if isinstance(v, str) and v]
-
-    data: dict[str, Any] = {}
-    if one("description"):
-        data["description"] = one("description")
-    person = {k: one(f"person.{k}") for k in ("role", "residence") if one(f"person.{k}")}
-    if person:
-        data["person"] = person
-    work: dict[str, Any] = {k: one(f"works.{k}") for k in ("kind", "where") if one(f"works.{k}")}
-    for path, _ in BOOLEAN_QUESTIONS:
-        answer = one(path)
-        if answer in YES_NO:
-            work[path.split(".", 1)[1]] = YES_NO[answer]
-    if work:
-        data["works"] = [work]
-    if one("ai_use"):
-        data["ai_use"] = one("ai_use")
-    developer: dict[str, Any] = {}
-    if one("developer.name"):
-        developer["name"] = one("developer.name")[:200]
-    for key in ("establishments", "offers_service_in"):
-        places = _places(one(f"developer.{key}"))
-        if places:
-            developer[key] = places
-    if developer:
-        data["developer"] = developer
-    for key in ("concerns", "goals"):
-        if many(key):
-            data[key] = many(key)
-    return situation_from_data(data)
-
-
-def situation_from_field(value: str) -> Situation:
-    """The situation carried in a hidden form field (JSON)."""
-    if len(value) > MAX_SITUATION_CHARS:
-        raise InputError("situation: too large")
-    if not value.strip():
-        return Situation()
-    return parse_situation(value)
-
-
-def situation_json(situation: Situation) -> str:
-    """The situation as compact JSON for a hidden field (unknown fields left out)."""
-    return json.dumps(situation.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
-
-
-def answers(situation: Situation) -> dict[str, Any]:
-    """The situation flattened to form field names, to prefill the form."""
-    out: dict[str, Any] = {}
-    s = situation
-    out["description"] = s.description or ""
-    out["person.role"] = s.person.role if s.person and s.person.role else ""
-    out["person.residence"] = s.person.residence if s.person and s.person.residence else ""
-    work = s.works[0] if s.works else None
-    out["works.kind"] = work.kind if work and work.kind else ""
-    out["works.where"] = work.where if work and work.where else ""
-    for path, _ in BOOLEAN_QUESTIONS:
-        value = getattr(work, path.split(".", 1)[1]) if work else None
-        out[path] = "" if value is None else ("yes" if value else "no")
-    out["ai_use"] = s.ai_use or ""
-    dev = s.developer
-    out["developer.name"] = dev.name if dev and dev.name else ""
-    out["developer.establishments"] = " ".join(dev.establishments or ()) if dev else ""
-    out["developer.offers_service_in"] = " ".join(dev.offers_service_in or ()) if dev else ""
-    out["concerns"] = list(s.concerns or ())
-    out["goals"] = list(s.goals or ())
-    return out
-
-
-def raw_answers(form: FormData) -> dict[str, Any]:
-    """The answers as typed (to show the form again after an error)."""
-    out = answers(Situation())
-    for name in out:
-        if isinstance(out[name], list):
-            out[name] = [v for v in form.getlist(name) if isinstance(v, str)]
-        else:
-            value = form.get(name)
-            out[name] = value if isinstance(value, str) else ""
-    return out
+MAX_ASKED = 200
+"""Most question ids carried in the back trail."""
 
 
 def _form(
@@ -155,7 +71,7 @@ def _form(
 
 def _assessment_page(request: Request, situation: Situation, **ctx: Any) -> HTMLResponse:
     catalog = load_catalog()
-    result: Assessment = assess(situation, catalog)
+    result = assess(situation, catalog)
     groups = [(s, h, result.by_status(s)) for s, h in STATUS_HEADINGS.items()]  # type: ignore[arg-type]
     return render(
         request,
@@ -164,23 +80,171 @@ def _assessment_page(request: Request, situation: Situation, **ctx: Any) -> HTML
         groups=groups,
         catalog=catalog,
         situation_json=situation_json(situation),
-        a=answers(situation),
-        **{"saved": None, **ctx},
+        **ctx,
     )
 
 
+# --- the interview, one question per step -------------------------------------------------
+
+
+def _trail(value: str, known: set[str]) -> tuple[str, ...]:
+    return tuple(p for p in value.split(",") if p in known)[:MAX_ASKED]
+
+
+def state_from_form(form: FormData) -> InterviewState:
+    """The interview state carried in the hidden fields ``data``, ``skipped`` and ``asked``."""
+
+    def text(name: str) -> str:
+        value = form.get(name)
+        return value if isinstance(value, str) else ""
+
+    start = InterviewState.start(situation_from_field(text("data")))
+    questions = load_questions()
+    skipped = frozenset(_trail(text("skipped"), {q.sets for q in questions}))
+    asked = _trail(text("asked"), {q.id for q in questions})
+    return replace(start, skipped=skipped, asked=asked)
+
+
+def _value(data: dict[str, Any], path: str) -> Any:
+    if path.startswith("works[]."):
+        works = data.get("works") or [{}]
+        return works[0].get(path.removeprefix("works[]."))
+    current: Any = data
+    for part in path.split("."):
+        current = current.get(part) if isinstance(current, dict) else None
+    return current
+
+
+def _without(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """``data`` with the answer at ``path`` removed (going back to re-answer it)."""
+    out: dict[str, Any] = json.loads(json.dumps(data))
+    if path.startswith("works[]."):
+        if out.get("works"):
+            out["works"][0].pop(path.removeprefix("works[]."), None)
+        return out
+    *parents, last = path.split(".")
+    target: Any = out
+    for part in parents:
+        target = target.get(part) if isinstance(target, dict) else None
+    if isinstance(target, dict):
+        target.pop(last, None)
+    return out
+
+
+def _shown(question: Question, value: Any) -> Any:
+    """A stored value as the step's inputs show it."""
+    if value is None:
+        return [] if question.type == "multi" else ""
+    if question.type == "yesno":
+        return "yes" if value else "no"
+    if question.type == "places":
+        return " ".join(value)
+    return value
+
+
+def _step(
+    request: Request,
+    state: InterviewState,
+    question: Question,
+    *,
+    status_code: int = 200,
+    error: str | None = None,
+    current: Any = None,
+) -> HTMLResponse:
+    answered = [
+        (q, _shown(q, _value(state.data, q.sets)))
+        for q in load_questions()
+        if _value(state.data, q.sets) is not None
+    ]
+    return render(
+        request,
+        "rights_step.html",
+        status_code=status_code,
+        question=question,
+        prompt=prompt(question),
+        prompts={q.id: prompt(q) for q in load_questions()},
+        number=len(state.asked) + 1,
+        current=_shown(question, None) if current is None else current,
+        answered=answered,
+        warnings=state.new_warnings,
+        error=error,
+        data=json.dumps(state.data, ensure_ascii=False),
+        skipped=",".join(sorted(state.skipped)),
+        asked=",".join(state.asked),
+    )
+
+
+def prompt(question: Question) -> str:
+    """The question as the web shows it: without the typing hint the terminal needs."""
+    text = question.prompt.strip()
+    if question.type in {"yesno", "multi", "choice"} and text.endswith(")") and " (" in text:
+        text = text[: text.rindex(" (")].rstrip()
+    return text
+
+
+def _raw_answer(form: FormData, question: Question) -> Any:
+    if question.type == "multi":
+        values = [v for v in form.getlist("answer") if isinstance(v, str) and v]
+        return values or "none"
+    value = form.get("answer")
+    return value.strip() if isinstance(value, str) else ""
+
+
 @router.get("/rights", response_class=HTMLResponse)
-async def rights_form(request: Request, saved: str = "") -> HTMLResponse:
-    """Your situation, as a form (prefilled from a saved case with ``?saved=<id>``)."""
+async def rights_start(request: Request, saved: str = "") -> HTMLResponse:
+    """The first interview question (or, with ``?saved=<id>``, a saved case's assessment)."""
     if saved:
         item = Workspace().get(saved[:64])
-        return _form(request, situation_from_data(item.payload.get("situation", {})))
+        situation = situation_from_data(item.payload.get("situation", {}))
+        return _assessment_page(request, situation, saved_title=item.title)
+    state = InterviewState.start()
+    question = next_question(state)
+    if question is None:
+        return _assessment_page(request, state.situation())
+    return _step(request, state, question)
+
+
+@router.post("/rights/step", response_class=HTMLResponse)
+async def rights_step(request: Request) -> HTMLResponse:
+    """Apply one answer (or skip, back, finish) and show the next question or the result."""
+    form = await request.form()
+    state = state_from_form(form)
+    action = form.get("action")
+    qid = form.get("question")
+    question = question_for(qid) if isinstance(qid, str) and qid else None
+    if action == "back" and state.asked:
+        previous = question_for(state.asked[-1])
+        if previous is not None:
+            shown = _shown(previous, _value(state.data, previous.sets))
+            back = InterviewState.start(situation_from_data(_without(state.data, previous.sets)))
+            back = replace(back, skipped=state.skipped - {previous.sets}, asked=state.asked[:-1])
+            return _step(request, back, previous, current=shown)
+    if question is not None and action in {"next", "skip"}:
+        raw = None if action == "skip" else _raw_answer(form, question)
+        outcome = answer(state, question, raw)
+        if isinstance(outcome, AnswerError):
+            return _step(
+                request, state, question, status_code=400, error=outcome.message, current=raw
+            )
+        state = outcome
+    following = None if action == "finish" else next_question(state)
+    if following is None:
+        return _assessment_page(request, state.situation(), finished=action != "finish")
+    return _step(request, state, following)
+
+
+# --- everything on one form ---------------------------------------------------------------
+
+
+@router.get("/rights/form", response_class=HTMLResponse)
+async def rights_form(request: Request) -> HTMLResponse:
+    """Every question of the situation on one page."""
     return _form(request, Situation())
 
 
 @router.post("/rights/assess", response_class=HTMLResponse)
 async def rights_assess(request: Request) -> HTMLResponse:
-    """The assessment of every mechanism for the answers given."""
+    """The assessment of every mechanism for the answers on the one-page form."""
     form = await request.form()
     try:
         situation = situation_from_form(form)
@@ -191,7 +255,7 @@ async def rights_assess(request: Request) -> HTMLResponse:
 
 @router.post("/rights/edit", response_class=HTMLResponse)
 async def rights_edit(request: Request, situation: Annotated[str, Form()] = "") -> HTMLResponse:
-    """The form again, prefilled with the answers carried from the assessment."""
+    """The one-page form, prefilled with the answers carried from the assessment."""
     return _form(request, situation_from_field(situation))
 
 
