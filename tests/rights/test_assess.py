@@ -215,10 +215,21 @@ def test_us_registration_and_claim(catalog: Catalog) -> None:
     r = run(catalog, person__residence="US-TX")
     assert status(r, "us-copyright-registration") == "applicable"
     assert status(r, "us-copyright-claim") == "possibly-applicable"  # 411(a) first
-    registered = run(catalog, person__residence="US-TX", works=[work(us_copyright_registered=True)])
+    outputs = ["outputs-reproduce-my-work"]
+    registered = run(
+        catalog,
+        person__residence="US-TX",
+        works=[work(us_copyright_registered=True)],
+        concerns=outputs,
+    )
     assert status(registered, "us-copyright-claim") == "applicable"
-    foreign = run(catalog, person__residence="DE")
+    training_only = run(
+        catalog, person__residence="US-TX", works=[work(us_copyright_registered=True)]
+    )
+    assert status(training_only, "us-copyright-claim") == "possibly-applicable"  # fair use
+    foreign = run(catalog, person__residence="DE", concerns=outputs)
     assert status(foreign, "us-copyright-claim") == "applicable"  # 411(a) is for US works
+    assert status(foreign, "us-copyright-registration") == "possibly-applicable"
     assert not offered(run(catalog, works=PERSONAL), "us-copyright-registration")
 
 
