@@ -6,6 +6,7 @@ import click
 from rich.markup import escape
 
 from railkit.cli.common import console, format_option, write_json
+from railkit.cli.interview import interview_command
 from railkit.inputs import read_text
 from railkit.kb import load_catalog
 from railkit.rights.assess import Assessment, assess
@@ -58,3 +59,6 @@ def assess_command(path: str, fmt: str) -> None:
         write_json(result.as_dict())
     else:
         _print_text(result)
+
+
+rights.add_command(interview_command)
