@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from railkit.licensing.classify import Labels
 
 SCHEMA_VERSION = 1
+MAX_CLASSIFIED = 4000
+"""Characters of a clause given to the classifier: real provisions are far shorter, and a
+giant run-on "clause" (hostile or broken input) must not make classification slow."""
 
 Classifier = Callable[[Sequence[tuple[str, str | None]]], "list[Labels]"]
 
@@ -103,7 +106,9 @@ def analyze(text: str, *, fmt: str = "auto", classifier: Classifier | None = Non
     clauses = segment(text, fmt)
     if not clauses:
         return Analysis((), (), fmt)
-    labels = (classifier or _default_classifier())([(c.text, c.context) for c in clauses])
+    labels = (classifier or _default_classifier())(
+        [(c.text[:MAX_CLASSIFIED], c.context) for c in clauses]
+    )
     results = tuple(
         ClauseAnalysis(
             clause,

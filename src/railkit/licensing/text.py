@@ -69,10 +69,8 @@ class _Builder:
             return
         self.parts.append(text)
         if synthetic:
+            # a run of length 1: every synthetic character maps to the same original place
             self.pieces.append((self.size, original_start, 1))
-            # every synthetic character maps to the same original place
-            for i in range(1, len(text)):
-                self.pieces.append((self.size + i, original_start, 1))
         else:
             self.pieces.append((self.size, original_start, len(text)))
         self.size += len(text)
@@ -246,7 +244,7 @@ class _HtmlText(HTMLParser):
         if tag.startswith("h") and tag[1:].isdigit():
             self.out.add("#" * int(tag[1:]) + " ", at, synthetic=True)
         if tag == "li":
-            depth = max(len(self.lists) - 1, 0)
+            depth = min(max(len(self.lists) - 1, 0), 8)
             marker = "- "
             if self.lists:
                 entry = self.lists[-1]
