@@ -37,9 +37,12 @@ _MULTIPLIERS = (
     0xD6E8FEB86659FD93,
     0xFF51AFD7ED558CCD,
 )
-_WORD = re.compile(r"\d+(?:\.\d+)+(?=\W|$)|[^\W_]+")
-_ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
-_FOLD = str.maketrans({"ß": "ss", "’": "'", "‘": "'"})
+_WORD = re.compile(r"\d+(?:\.\d+)+(?=\W|$)|[^\W_]{2,}|\d")
+_ROMAN = frozenset(
+    f"{tens}{units}"
+    for tens in ("", "x", "xx", "xxx")
+    for units in ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+)
 
 
 @dataclass(frozen=True)
@@ -51,26 +54,23 @@ class Tokens:
     ends: tuple[int, ...]
 
 
-def _kept(word: str) -> bool:
-    """Whether a word counts: single letters and roman numerals (list markers) do not."""
-    if word[0].isdigit():  # numbers count, versions ("3.1") included: siblings differ there
-        return True
-    if len(word) < 2:
-        return False
-    return not (len(word) <= 4 and _ROMAN.match(word) is not None)
-
-
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into normalised words with offsets.
 
-    Words are runs of lowercase letters and digits; a dotted number ("3.1", "2.0") is one
-    word, so version siblings differ in their shingles."""
+    Words are runs of two or more letters or digits, lower-cased, and numbers; a dotted
+    number ("3.1", "2.0") is one word, so version siblings differ in their shingles. Single
+    letters and roman numerals (list markers: "a.", "(iii)") are left out, so renumbered or
+    re-marked lists keep their shingles.
+    """
+    folded = text.lower()
+    if len(folded) != len(text):  # a few characters lower-case to two; keep offsets exact
+        folded = "".join(ch.lower()[0] for ch in text)
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for match in _WORD.finditer(text):
-        word = match.group().lower().translate(_FOLD)
-        if _kept(word):
+    for match in _WORD.finditer(folded):
+        word = match.group()
+        if word not in _ROMAN:
             words.append(word)
             starts.append(match.start())
             ends.append(match.end())

@@ -24,7 +24,8 @@ input does not show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from railkit.licensing.fingerprint import (
@@ -48,6 +49,11 @@ explain :data:`MIN_SHARE` of the input (a truncated copy, not a borrowed paragra
 MIN_SHARE = 0.6
 SIBLING_WEIGHT = 0.1
 """Largest score loss of a sibling whose distinctive wording is missing from the input."""
+CONTENDER = 0.3
+"""A document sharing less than this share of the best one's shingles with the unexplained
+input is not aligned in that round (it can still win a later round, on the rest)."""
+SAMPLE = 4
+"""Every SAMPLE-th input shingle is used to skip documents that cannot match."""
 MAX_DOCUMENTS = 6
 """Most documents looked for in one text."""
 TIE = 0.02
@@ -143,40 +149,56 @@ class Candidate:
     doc_last: int
     similarity: float
     coverage: float
-    explained: frozenset[int] = field(default_factory=frozenset)
+    explained: int = 0  # bit set of the input positions this document matches
     distinct: float = 1.0  # share of its distinctive shingles present (1.0: none to show)
     primary: bool = True  # False: an indistinguishable sibling of a chosen document
 
     @property
+    def matched(self) -> int:
+        """Input positions this document matches."""
+        return self.explained.bit_count()
+
+    @property
+    def base(self) -> float:
+        """The score before the sibling weighting."""
+        return 0.97 * self.similarity + 0.03 * self.coverage
+
+    @property
     def score(self) -> float:
-        base = 0.97 * self.similarity + 0.03 * self.coverage
-        return base * (1.0 - SIBLING_WEIGHT * (1.0 - self.distinct))
+        return self.base * (1.0 - SIBLING_WEIGHT * (1.0 - self.distinct))
 
 
-def densest_run(flags: list[bool], gap: float = GAP_COST) -> tuple[int, int, float]:
-    """The stretch maximising matched minus ``gap`` x unmatched (Kadane's algorithm)."""
+_RUNS = re.compile(rb"\x01+|\x00+")
+
+
+def densest_run(flags: bytes, gap: float = GAP_COST) -> tuple[int, int, float]:
+    """The stretch maximising matched minus ``gap`` x unmatched (Kadane's algorithm).
+
+    ``flags`` holds one byte per position (1: matched); runs are walked, not positions.
+    """
     best, best_first, best_last = 0.0, 0, -1
     run, run_first = 0.0, 0
-    for i, hit in enumerate(flags):
-        run += 1.0 if hit else -gap
-        if run <= 0:
-            run, run_first = 0.0, i + 1
-        elif run > best:
-            best, best_first, best_last = run, run_first, i
+    for m in _RUNS.finditer(flags):
+        length = m.end() - m.start()
+        if flags[m.start()]:
+            run += length
+            if run > best:
+                best, best_first, best_last = run, run_first, m.end() - 1
+        else:
+            run -= gap * length
+            if run <= 0:
+                run, run_first = 0.0, m.end()
     return best_first, best_last, best
 
 
-def _free_run(masked: list[bool], start: int, step: int) -> int:
-    """Unmasked input positions from ``start`` going ``step`` (+1 or -1)."""
-    n, i = 0, start
-    while 0 <= i < len(masked) and not masked[i]:
-        n += 1
-        i += step
-    return n
+def _bits(flags: bytes, first: int, last: int) -> int:
+    """Positions ``first..last`` of ``flags`` that are set, as an integer bit set."""
+    n = len(flags)
+    return int.from_bytes(b"\x00" * first + flags[first : last + 1] + b"\x00" * (n - 1 - last))
 
 
 def align(
-    doc: DocumentPrint, seq: list[int], hits: list[bool], masked: list[bool]
+    doc: DocumentPrint, seq: list[int], hits: bytes, masked: bytes | bytearray
 ) -> Candidate | None:
     """Locate ``doc`` in the input shingle sequence and score the alignment.
 
@@ -187,48 +209,65 @@ def align(
     if last < first:
         return None
     window = set(seq[first : last + 1])
-    doc_first, doc_last, _ = densest_run([h in window for h in doc.shingles], DOC_GAP_COST)
+    doc_first, doc_last, _ = densest_run(
+        bytes(map(window.__contains__, doc.shingles)), DOC_GAP_COST
+    )
     if doc_last < doc_first:
         return None
-    before = min(doc_first, _free_run(masked, first - 1, -1))
-    after = min(len(doc.shingles) - 1 - doc_last, _free_run(masked, last + 1, 1))
-    explained = frozenset(i for i in range(first, last + 1) if hits[i])
+    free_before = first - 1 - masked.rfind(b"\x01", 0, first)
+    stop = masked.find(b"\x01", last + 1)
+    free_after = (len(masked) if stop < 0 else stop) - last - 1
+    before = min(doc_first, free_before)
+    after = min(len(doc.shingles) - 1 - doc_last, free_after)
+    explained = _bits(hits, first, last)
     first, doc_first, last, doc_last = (
         first - before,
         doc_first - before,
         last + after,
         doc_last + after,
     )
-    window = set(seq[first : last + 1])
-    region = set(doc.shingles[doc_first : doc_last + 1])
+    if before or after:
+        window.update(seq[first : first + before], seq[last + 1 - after : last + 1])
+    if doc_first == 0 and doc_last == len(doc.shingles) - 1:
+        region: set[int] | frozenset[int] = doc.shingle_set
+    else:
+        region = set(doc.shingles[doc_first : doc_last + 1])
     shared = len(window & region)
     if shared < MIN_SHARED:
         return None
-    similarity = shared / len(window | region)
+    similarity = shared / (len(window) + len(region) - shared)
     coverage = shared / max(1, doc.size)
     return Candidate(doc, first, last, doc_first, doc_last, similarity, coverage, explained)
 
 
-def candidates(seq: list[int], docs: list[DocumentPrint], masked: list[bool]) -> list[Candidate]:
+def candidates(
+    seq: list[int], docs: list[DocumentPrint], masked: bytes | bytearray
+) -> list[Candidate]:
     """Known documents aligned with the unmasked part of the input, scored and filtered.
 
     A document shingle explains only its first unmasked occurrence in the input, so a
     document does not stretch over a second, similar document joined after it.
     """
-    free = sum(1 for m in masked if not m)
+    seen: set[int] = set()
+    eligible = bytearray(len(seq))
+    for i, h in enumerate(seq):
+        if not masked[i] and h not in seen:
+            seen.add(h)
+            eligible[i] = 1
+    free = masked.count(0)
+    allowed = int.from_bytes(eligible)
+    shared = {doc.id: len(doc.shingle_set & seen) for doc in docs}
+    floor = CONTENDER * max(shared.values(), default=0)
     out = []
     for doc in docs:
-        used: set[int] = set()
-        hits = []
-        for h, off in zip(seq, masked, strict=True):
-            hit = not off and h in doc.shingle_set and h not in used
-            if hit:
-                used.add(h)
-            hits.append(hit)
+        if shared[doc.id] < max(floor, MIN_SHARED, MIN_COVERAGE * doc.size):
+            continue
+        raw = int.from_bytes(bytes(map(doc.shingle_set.__contains__, seq))) & allowed
+        hits = raw.to_bytes(len(seq))
         found = align(doc, seq, hits, masked)
         if found is None or found.similarity < MIN_SIMILARITY:
             continue
-        share = len(found.explained) / max(1, free)
+        share = found.explained.bit_count() / max(1, free)
         if found.coverage >= SOLID_COVERAGE or (
             found.coverage >= MIN_COVERAGE and share >= MIN_SHARE
         ):
@@ -237,8 +276,8 @@ def candidates(seq: list[int], docs: list[DocumentPrint], masked: list[bool]) ->
 
 
 def _same_stretch(a: Candidate, b: Candidate) -> bool:
-    both = len(a.explained & b.explained)
-    return both >= 0.9 * len(a.explained) and both >= 0.9 * len(b.explained)
+    both = (a.explained & b.explained).bit_count()
+    return both >= 0.9 * a.matched and both >= 0.9 * b.matched
 
 
 def weigh_siblings(found: list[Candidate], seq: list[int]) -> None:
@@ -249,11 +288,13 @@ def weigh_siblings(found: list[Candidate], seq: list[int]) -> None:
     ``distinct``. A sibling whose distinctive wording is absent loses up to
     :data:`SIBLING_WEIGHT` of its score; identical stretches (nothing distinctive) lose nothing.
     """
-    for cand in found:
+    top = max((c.base for c in found), default=0.0)
+    band = [c for c in found if c.base >= top - SIBLING_WEIGHT - TIE]  # the only contenders
+    for cand in band:
         rivals = [
             o.doc.shingle_set
-            for o in found
-            if o is not cand and len(o.explained & cand.explained) >= 0.5 * len(cand.explained)
+            for o in band
+            if o is not cand and (o.explained & cand.explained).bit_count() >= 0.5 * cand.matched
         ]
         if not rivals:
             continue
@@ -273,19 +314,24 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
     and masks the stretch it covers. A joined license and policy take two rounds.
     """
     present = set(seq)
-    pool = [
-        d
-        for d in prints.documents
-        if d.size and len(d.shingle_set & present) >= max(MIN_SHARED, MIN_COVERAGE * d.size)
-    ]
-    masked = [False] * len(seq)
+    sample = set(seq[::SAMPLE])
+    pool = []
+    for d in prints.documents:
+        need = max(MIN_SHARED, MIN_COVERAGE * d.size)
+        if (
+            d.size
+            and len(d.shingle_set & sample) * SAMPLE * 2 >= need
+            and len(d.shingle_set & present) >= need
+        ):
+            pool.append(d)
+    masked = bytearray(len(seq))
     chosen: list[Candidate] = []
     for _ in range(MAX_DOCUMENTS):
         found = candidates(seq, pool, masked)
         if not found:
             break
         weigh_siblings(found, seq)
-        ranked = sorted(found, key=lambda c: (-c.score, -len(c.explained), c.doc.id))
+        ranked = sorted(found, key=lambda c: (-c.score, -c.matched, c.doc.id))
         best = ranked[0]
         chosen.append(best)
         for cand in ranked[1:]:
@@ -298,9 +344,8 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
                 chosen.append(cand)
         taken = {c.doc.id for c in chosen}
         pool = [d for d in pool if d.id not in taken]
-        for i in range(best.first, best.last + 1):
-            masked[i] = True
-        if all(masked):
+        masked[best.first : best.last + 1] = b"\x01" * (best.last + 1 - best.first)
+        if masked.count(0) == 0:
             break
     return chosen
 
