@@ -163,9 +163,9 @@ class ListStack:
         if not marker.numbered:
             self._place_bullet(readings[0], indent)
             return
-        if marker.compound:
+        if readings[0].key == ("sect",) or marker.compound:
             r = readings[0]
-            major = marker.compound[0]
+            major = marker.compound[0] if marker.compound else None
             self.levels = [Level(r.key, r.value, indent, r.label, major=major)]
             return
         if self.informative:

@@ -62,6 +62,7 @@ _ATTACHMENT_WORDS = frozenset(
     {"attachment", "exhibit", "appendix", "schedule", "annex", "addendum"}
 )
 _WHOLE_ITEM = 1500
+_PARA_ITEM = 600
 _MODALS = frozenset(
     ["shall", "must", "may", "will", "can", "should", "agree", "agrees", "is", "are", "not"]
 )
@@ -98,7 +99,8 @@ def heading_like(body: str) -> bool:
         return True
     if s[-1] in _TERMINAL:
         return False
-    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    alpha_words = [w for w in words if w[0].isalpha()]
+    long_words = [w for w in alpha_words if len(w) > 3] or alpha_words
     capital = sum(1 for w in long_words if w[0].isupper())
     return bool(long_words) and capital >= 0.6 * len(long_words) and s[0].isupper()
 
@@ -199,6 +201,7 @@ class _Segmenter:
         self.prefix: str | None = None
         self.section: str | None = None
         self.base_lead: str | None = None
+        self.para_leads: list[str] = []
         self.paragraphs = 0
         self.seen_heading = False
         self.last_kind = ""
@@ -225,6 +228,7 @@ class _Segmenter:
         title = _strip_md(self.text[block.start : block.end]).rstrip(".:")
         self.stack.clear()
         self.base_lead = None
+        self.para_leads = []
         label = _LABEL.match(title)
         first = not self.seen_heading and not self.clauses
         self.seen_heading = True
@@ -250,6 +254,7 @@ class _Segmenter:
 
     def _item(self, block: _Block) -> None:
         assert block.marker is not None
+        self.para_leads = []
         self.stack.place(block.marker, block.indent)
         ref = self._ref()
         context = self._context()
@@ -276,17 +281,24 @@ class _Segmenter:
         inside = top is not None and (
             top.titled or (self.stack.informative and block.indent > top.indent + 1)
         )
+        # paragraphs after a lead-in paragraph ("You may not use X to:") read as its items
+        listed = bool(self.para_leads) and block.end - block.start <= _PARA_ITEM
         if inside:
             ref, context = self._ref(), self._context(include_top=True)
         else:
             ref = self.prefix or self.section or f"¶{self.paragraphs}"
-            context = None
+            leads = [self.para_leads[0], self.para_leads[-1]] if listed else []
+            context = " ".join(dict.fromkeys(leads)) or None
         emitted = self._emit(block.start, block.end, ref, context)
         lead = emitted[-1].text if emitted and emitted[-1].text.endswith(":") else None
         if inside and top is not None:
             if lead:
                 top.lead = lead
             return
+        if lead:
+            self.para_leads = [*(self.para_leads if listed else []), lead]
+        elif not listed:
+            self.para_leads = []
         if lead:
             self.stack.clear()
             self.base_lead = lead

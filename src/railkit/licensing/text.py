@@ -35,6 +35,7 @@ class PlainText:
     format: str
     pieces: tuple[tuple[int, int, int], ...] = ()
     starts: tuple[int, ...] = ()
+    source: str = ""  # the original, for Markdown (to keep whole markup around a span)
 
     def original(self, index: int) -> int:
         """Original offset of plain character ``index``."""
@@ -53,7 +54,23 @@ class PlainText:
         if end <= start:
             at = self.original(start)
             return at, at
-        return self.original(start), self.original(end - 1) + 1
+        ostart, oend = self.original(start), self.original(end - 1) + 1
+        if self.source:
+            # take in the markup that opens or closes right at the span's edges ("[", "**",
+            # "](url)") so that the original span reads as the same words
+            floor = self.original(start - 1) + 1 if start > 0 else 0
+            opening = _MD_OPEN.search(self.source, floor, ostart)
+            if opening is not None and opening.end() == ostart:
+                ostart = opening.start()
+            ceiling = self.original(end) if end < len(self.text) else len(self.source)
+            closing = _MD_CLOSE.match(self.source, oend, ceiling)
+            if closing is not None:
+                oend = closing.end()
+        return ostart, oend
+
+
+_MD_OPEN = re.compile(r"(?:\[|\*\*|__|\*|`)+$")
+_MD_CLOSE = re.compile(r"(?:\]\([^)\n]{0,1000}\)|\*\*|__|\*|`)+")
 
 
 class _Builder:
@@ -75,9 +92,9 @@ class _Builder:
             self.pieces.append((self.size, original_start, len(text)))
         self.size += len(text)
 
-    def build(self, fmt: str) -> PlainText:
+    def build(self, fmt: str, source: str = "") -> PlainText:
         pieces = tuple(self.pieces)
-        return PlainText("".join(self.parts), fmt, pieces, tuple(p[0] for p in pieces))
+        return PlainText("".join(self.parts), fmt, pieces, tuple(p[0] for p in pieces), source)
 
 
 _HTML_HINT = re.compile(
@@ -143,7 +160,7 @@ def _from_markdown(text: str) -> PlainText:
         elif m.group("tag") is not None and re.match(r"</?(?:br|p|div|li)\b", m.group(), re.I):
             out.add("\n", m.start(), synthetic=True)
     out.add(text[pos:], pos)
-    return out.build("markdown")
+    return out.build("markdown", text)
 
 
 # --- HTML -----------------------------------------------------------------------------------
