@@ -92,3 +92,10 @@ def test_consistent_situation_has_no_warnings() -> None:
         "goals": ["remove-from-dataset", "stop-future-use"],
     }
     assert contradictions(situation_from_data(data)) == []
+
+
+def test_hostile_json_is_a_one_line_error() -> None:
+    with pytest.raises(InputError, match="nested too deeply"):
+        parse_situation("[" * 100000 + "]" * 100000)
+    with pytest.raises(InputError, match="works"):
+        situation_from_data({"works": [{"kind": "image"}] * 1000})

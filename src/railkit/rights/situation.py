@@ -84,6 +84,10 @@ Goal = Literal[
 ]
 
 
+MAX_ITEMS = 300
+"""Most entries a list in a situation may hold (well above any real situation)."""
+
+
 def _region_code(value: str) -> str:
     code = regions.normalise(value)
     if not regions.is_valid(code):
@@ -122,10 +126,12 @@ class Developer(Model):
 
     name: str | None = None
     establishments: tuple[RegionCode, ...] | None = Field(
-        default=None, description="Where it has offices or subsidiaries."
+        default=None, max_length=MAX_ITEMS, description="Where it has offices or subsidiaries."
     )
     offers_service_in: tuple[RegionCode, ...] | None = Field(
-        default=None, description="Where it offers or places its model or service."
+        default=None,
+        max_length=MAX_ITEMS,
+        description="Where it offers or places its model or service.",
     )
 
 
@@ -134,11 +140,11 @@ class Situation(Model):
 
     description: str | None = Field(default=None, description="Free text; never required.")
     person: Person | None = None
-    works: tuple[Work, ...] | None = None
+    works: tuple[Work, ...] | None = Field(default=None, max_length=MAX_ITEMS)
     ai_use: AiUse | None = None
     developer: Developer | None = None
-    concerns: tuple[Concern, ...] | None = None
-    goals: tuple[Goal, ...] | None = None
+    concerns: tuple[Concern, ...] | None = Field(default=None, max_length=MAX_ITEMS)
+    goals: tuple[Goal, ...] | None = Field(default=None, max_length=MAX_ITEMS)
 
 
 VOCABULARIES: dict[str, tuple[str, ...]] = {
@@ -209,4 +215,6 @@ def parse_situation(text: str, *, name: str = "situation") -> Situation:
         raise InputError(
             f"{name}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise InputError(f"{name}: JSON nested too deeply to be a situation") from None
     return situation_from_data(data)
