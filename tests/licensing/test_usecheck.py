@@ -22,7 +22,7 @@ POLICY = """Sample Model Use Policy
 
 You agree not to use the Model or its outputs:
 
-(a) for facial recognition of people in public places;
+(a) for facial recognition;
 (b) to give medical advice in place of a qualified doctor;
 (c) to engage in the unlicensed practice of law or accounting;
 (d) to produce content that harasses any person;

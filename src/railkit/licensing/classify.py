@@ -12,9 +12,14 @@ statements of intent). It works in two steps, both deterministic:
    reach weight 1. A cue may step back when a more specific category fires ("unlawful
    conduct in employment" is discrimination, not generic illegality).
 
+When a restricting clause matches no cue at all, :mod:`railkit.licensing.reference` compares
+it with each category's reference texts (standardized clause, summary, examples) and takes
+the nearest category if it is clearly nearest.
+
 Every label carries its :class:`Evidence`: the cue phrase that matched, with character
 offsets into the clause text (``start == end == -1`` for a cue found in the list item's
-lead-in rather than in the clause itself).
+lead-in rather than in the clause itself, and for a nearest-reference label, whose ``cue``
+reads ``reference:<category>:<similarity>``).
 """
 
 from __future__ import annotations
@@ -150,6 +155,8 @@ def classify(text: str, context: str | None = None) -> Labels:
             for group, _s, _e in _matches(cats, context, context_keys, whole, ()):
                 hits.setdefault(cats.category, []).append((group, -1, -1))
     fired = _decide(lex, hits)
+    if not fired:
+        return _by_reference(text, restriction.spans, restriction.explicit)
     by_id = {c.category: c for c in lex.categories}
     evidence = []
     for cat, found in fired.items():
@@ -167,6 +174,17 @@ def classify(text: str, context: str | None = None) -> Labels:
         evidence=tuple(evidence),
         restrictive=bool(categories) or restriction.explicit,
     )
+
+
+def _by_reference(text: str, spans: Sequence[tuple[int, int]], explicit: bool) -> Labels:
+    """Fallback when no cue matched: the nearest category reference text, if near enough."""
+    from railkit.licensing.reference import nearest
+
+    ref = nearest(" ".join(text[s:e] for s, e in spans))
+    if ref is None:
+        return Labels((), (), explicit)
+    cue = f"reference:{ref.category}:{ref.score:.2f}"
+    return Labels((ref.category,), (Evidence(ref.category, cue, -1, -1),), True)
 
 
 def classify_many(items: Sequence[tuple[str, str | None]]) -> list[Labels]:

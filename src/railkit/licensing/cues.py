@@ -147,7 +147,7 @@ def compile_phrase(phrase: str) -> str:
         body = _token(raw)
         lead = ""
         if need_sep:
-            lead = SEP + (rf"(?:\w+{SEP}){{0,{gap}}}" if gap else "")
+            lead = SEP + (rf"(?:\w+{SEP}){{0,{gap}}}?" if gap else "")
         gap = 0
         if optional and need_sep:
             pieces.append(f"(?:{lead}{body})?")

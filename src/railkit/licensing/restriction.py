@@ -28,24 +28,34 @@ _LIST_MARKER = re.compile(
 )
 
 PROHIBITION = re.compile(
-    r"\b(?:shall|will|may|must|can|should|could|agrees?|undertakes?|promises?|commits?|be|are|is)"
+    r"\b(?:shall|will|may|must|can|agrees?|undertakes?|promises?|commits?)"
     r"\s+(?:\w+\s+)?not\b(?!\s+(?:be\s+)?(?:limited|only|liable|responsible|apply|applies|"
     r"applicable|imply|implies|exceed|affect|constitute|construed|deemed|obligated|required|"
     r"limit|restrict|prohibit|include|prevent|waive|being|intended|granted|have|own|claim|"
-    r"guarantee|warrant|assume|accept|bear|need))"
-    r"|\b(?:shall|will|may|must|should|can)\s+never\b"
-    r"|\b(?:cannot|can't|won't|mustn't|shan't|shouldn't)\b(?!\s+(?:be\s+)?(?:liable|guarantee))"
+    r"guarantee|warrant|assume|accept|bear|need|rely|always|necessarily|be\s+(?:accurate|unique|"
+    r"available|complete|disclosed|brought)))"
+    r"|\b(?:shall|will|may|must|can)\s+never\b"
+    r"|\b(?:cannot|can't|won't|mustn't|shan't)\b(?!\s+(?:be\s+)?(?:liable|guarantee))"
     r"|(?:^|[,;:]\s*|\b(?:you|users?|licensees?|and|or)\s+)(?:do\s+not|don't|never)\s+\w+"
     r"|\b(?:prohibited|forbidden|disallowed|impermissible)\b(?!\s+by\b)"
     r"|\bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\b"
+    r"|\b(?:is|are|be)\s+not\s+(?:to\s+be\s+)?used\b"
     r"|\b(?:restricted|refrain|abstain|precluded|barred|banned)\s+from\b"
     r"|\bnot\s+to\s+(?:use|\w+)\b(?<!not to exceed)"
     r"|^\W*no\s+(?:use|one|person|user|licensee|part|portion)\b"
+    r"|\bunder\s+no\s+circumstances\b"
     r"|\b(?:only|solely|exclusively)\s+(?:for|in\s+(?:accordance|compliance))\b"
     r"|\bpurposes?\s+only\b",
     _I,
 )
 """A sentence that forbids or limits something."""
+
+CONDITIONAL = re.compile(
+    r"\b(?:if|unless|when|whenever|whether|once|where)\s+(?:\w+\s+){0,3}?"
+    r"(?:do|does|did|shall|will|may|can|could|cannot|is|are)\s*(?:not|n't)\b",
+    _I,
+)
+"""A negation inside a condition ("if you do not accept"), which forbids nothing."""
 
 COMPLIANCE = re.compile(
     r"\b(?:must|shall|will|agree\s+to|undertake\s+to|commit\s+to|required\s+to|need\s+to)\s+"
@@ -58,14 +68,15 @@ COMPLIANCE = re.compile(
 DEFINITION = re.compile(
     r"^\W{0,3}[\"“'‘][^\"”’]{1,80}[\"”’]\s*(?:\([^)]{0,80}\)\s*)?"
     r"(?:means|shall\s+mean|includes|shall\s+include|refers|is\s+defined|has\s+the\s+meaning)\b"
-    r"|^\W{0,3}(?:the\s+term\s+)?\w+(?:\s+\w+){0,3}\s+(?:means|shall\s+mean)\b",
+    r"|^\W{0,3}(?:the\s+term\s+)?\w+(?:\s+\w+){0,3}\s+(?:means|shall\s+mean)\b"
+    r"|^.{0,80}?[\"“][^\"”]{1,60}[\"”]\s+(?:\([^)]{0,60}\)\s+)?(?:is|are|means|refers\s+to)\s",
     _I,
 )
 
 DISCLAIMER = re.compile(
     r"\b(?:as\s+is|without\s+warrant\w*|warrant(?:y|ies)|liab(?:le|ility)|indemnif\w*|"
     r"hold\s+harmless|governed\s+by|construed|severab\w*|in\s+no\s+event|unenforceable|"
-    r"terminat\w*|survive|jurisdiction|arbitration)\b",
+    r"terminat\w*|survive|jurisdiction|arbitration|litigation|venue|disputes?)\b",
     _I,
 )
 
@@ -126,6 +137,20 @@ _FUNCTION_NEXT = re.compile(
 _INFINITIVE = re.compile(
     r"^(?:to\s+(?!the\s+(?:maximum|extent)\b)\w+|in\s+any\s+(?:way|manner))", _I
 )
+_HEADING = re.compile(r"^(?:\(?[A-Z][\w'’&/ -]{0,50}?\)?\s*[:.]\s+|\([^)]{1,60}\)\s+)(?=[A-Z])")
+_MODAL_CLAUSE = re.compile(r"\b(?:shall|will|must|may|can)\s+(?!not\b)\w+", _I)
+_LEADING_ADVERB = re.compile(
+    r"^(?:\w+ly|first|second|third|also|thus|hence|still|indeed|otherwise|instead|then|next)"
+    r"\s*,\s+",
+    _I,
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|if|whether|such\s+as)\b", _I)
+_DET_SENTENCE = re.compile(
+    r"^(?:the|this|these|that|those|its|their|our|his|her|a|an)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"[a-z]+s\s+(?:the|a|an|that|its|their|our|how|what|known|no|all|any|some|several|"
+    r"many|each|these|those|it|them|us|you)\b",
+    _I,
+)
 _PRONOUN_CLAUSE = re.compile(r"[,;]\s*(?:we|you|it|they|i)\s+\w+", _I)
 
 
@@ -154,9 +179,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def is_fragment(sentence: str) -> bool:
     """True for a bare list item ("To generate ...", "Engage in ...", "Violence or ...")."""
-    body = _LIST_MARKER.sub("", sentence, count=1).lstrip(" \t\"“'‘([")
+    body = _LIST_MARKER.sub("", sentence, count=1).lstrip(" \t\"“'‘[")
+    body = _HEADING.sub("", body, count=1).lstrip(" \t\"“'‘([")
+    body = _LEADING_ADVERB.sub("", body, count=1)
     if not body:
         return False
+    modal = _MODAL_CLAUSE.search(body)
+    if modal:
+        head = body[: modal.start()]
+        if len(head.split()) <= 12 and not _RELATIVE.search(head):
+            return False
     first = body.split(None, 1)[0].lower().strip(",;:")
     if _INFINITIVE.match(body):
         return True
@@ -167,15 +199,23 @@ def is_fragment(sentence: str) -> bool:
     return not (SENTENCE_START.match(body) or _PRONOUN_CLAUSE.search(body))
 
 
+def _prohibition(text: str) -> re.Match[str] | None:
+    conditions = [(m.start(), m.end()) for m in CONDITIONAL.finditer(text)]
+    for m in PROHIBITION.finditer(text):
+        if not any(s <= m.start() < e for s, e in conditions):
+            return m
+    return None
+
+
 def is_prohibitive(text: str) -> bool:
     """True when ``text`` (a sentence or a lead-in) forbids or limits something."""
-    return bool(PROHIBITION.search(text) or COMPLIANCE.search(text))
+    return bool(_prohibition(text) or COMPLIANCE.search(text))
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The part of one prohibitive sentence in which cues count (after a permission)."""
     sentence = text[start:end]
-    marker = PROHIBITION.search(sentence) or COMPLIANCE.search(sentence)
+    marker = _prohibition(sentence) or COMPLIANCE.search(sentence)
     if marker is None:
         return (start, end)
     head = sentence[: marker.start()]
