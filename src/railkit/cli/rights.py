@@ -7,6 +7,7 @@ from rich.markup import escape
 
 from railkit.cli.common import console, format_option, write_json
 from railkit.cli.interview import interview_command
+from railkit.cli.memo import memo_command
 from railkit.inputs import read_text
 from railkit.kb import load_catalog
 from railkit.rights.assess import Assessment, assess
@@ -62,3 +63,4 @@ def assess_command(path: str, fmt: str) -> None:
 
 
 rights.add_command(interview_command)
+rights.add_command(memo_command)
