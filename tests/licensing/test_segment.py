@@ -1,0 +1,219 @@
+"""Segmentation: locators as printed, lead-in context, offsets, Markdown/HTML, real licenses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from railkit.licensing.segment import Clause, segment
+from railkit.licensing.text import normalise
+from tests.conftest import scancode_text
+
+
+def flat(s: str) -> str:
+    return " ".join(s.split())
+
+
+def refs(clauses: list[Clause]) -> list[str]:
+    return [c.ref for c in clauses]
+
+
+def assert_offsets(text: str, clauses: list[Clause], fmt: str = "text") -> None:
+    for c in clauses:
+        assert 0 <= c.start < c.end <= len(text)
+        assert flat(normalise(text[c.start : c.end], fmt).text) == c.text, c.ref
+
+
+LEAD_IN = """EXAMPLE TOOL LICENSE
+
+Use Restrictions
+
+You agree not to use the Tool:
+(a) to build weapons of any kind;
+(b) to track people without their consent; and
+(c) to give legal advice.
+"""
+
+
+def test_list_with_lead_in_gives_one_clause_per_item_with_context() -> None:
+    clauses = segment(LEAD_IN)
+    items = [c for c in clauses if c.ref.endswith(")")]
+    assert refs(items) == ["Use Restrictions (a)", "Use Restrictions (b)", "Use Restrictions (c)"]
+    assert items[1].text == "to track people without their consent; and"
+    assert all(c.context == "You agree not to use the Tool:" for c in items)
+    assert_offsets(LEAD_IN, clauses)
+
+
+def test_inline_enumeration_is_split_and_keeps_lead_in() -> None:
+    text = (
+        "7. Limits. The licensee shall not use the Tool: (a) for mass surveillance; "
+        "(b) to score citizens; or (c) in weapons. Other terms follow here."
+    )
+    clauses = segment(text)
+    by_ref = {c.ref: c for c in clauses}
+    assert by_ref["7(a)"].text == "for mass surveillance"
+    assert by_ref["7(b)"].text == "to score citizens"
+    assert by_ref["7(c)"].text == "in weapons."
+    assert by_ref["7(b)"].context is not None
+    assert by_ref["7(b)"].context.endswith("shall not use the Tool:")
+    assert clauses[-1].ref == "7" and clauses[-1].text == "Other terms follow here."
+    assert_offsets(text, clauses)
+
+
+def test_cross_references_are_not_lists() -> None:
+    text = "The rights in Section 2(a) and (b) end when this agreement ends."
+    assert refs(segment(text)) == ["¶1"]
+
+
+NESTED = """1. Permissions and duties.
+a. Grant. You may run the Tool.
+b. Sharing:
+i. keep this notice;
+ii. keep the list of changes.
+c. Scope. This covers copies.
+2. Ending. These terms can end.
+"""
+
+
+def test_flush_left_nesting_follows_the_numbering() -> None:
+    clauses = segment(NESTED)
+    assert "1.b.i" in refs(clauses) and "1.b.ii" in refs(clauses)
+    assert "1.c" in refs(clauses) and "2" in refs(clauses)
+    ii = next(c for c in clauses if c.ref == "1.b.ii")
+    assert ii.text == "keep the list of changes."
+    assert ii.context is not None and "Sharing:" in ii.context
+    # "Grant." and "Ending." are titles, not clauses
+    assert all(c.text not in ("Grant.", "Ending.") for c in clauses)
+    assert_offsets(NESTED, clauses)
+
+
+MARKDOWN = """# Example Use Policy
+
+## Prohibited Uses
+
+You will not use the **Model** to:
+
+1. Break the law, including to:
+    1. Plan violent acts
+    2. Sell illegal goods, see [the list](https://example.org/list)
+2. Deceive people
+"""
+
+
+def test_markdown_list_by_indentation_and_markup_dropped() -> None:
+    clauses = segment(MARKDOWN)
+    by_ref = {c.ref: c for c in clauses}
+    assert by_ref["Prohibited Uses 1.2"].text == "Sell illegal goods, see the list"
+    assert by_ref["Prohibited Uses 2"].text == "Deceive people"
+    assert by_ref["Prohibited Uses 1.1"].context == (
+        "You will not use the Model to: Break the law, including to:"
+    )
+    original = MARKDOWN[by_ref["Prohibited Uses 1.2"].start : by_ref["Prohibited Uses 1.2"].end]
+    assert original.endswith("(https://example.org/list)")
+    assert_offsets(MARKDOWN, clauses, "markdown")
+
+
+HTML = """<html><body><h1>Example Model License</h1><h2>Use Restrictions</h2>
+<p>You agree not to use the Model:</p>
+<ol type="a"><li>to stalk anyone;</li><li>to make &amp; sell malware.</li></ol>
+</body></html>"""
+
+
+def test_html_lists_get_printed_markers_and_original_offsets() -> None:
+    clauses = segment(HTML)
+    by_ref = {c.ref: c for c in clauses}
+    assert by_ref["Use Restrictions b"].text == "to make & sell malware."
+    assert by_ref["Use Restrictions b"].context == "You agree not to use the Model:"
+    b = by_ref["Use Restrictions b"]
+    assert HTML[b.start : b.end] == "to make &amp; sell malware."
+
+
+def test_sentences_split_but_not_at_abbreviations() -> None:
+    text = (
+        "The Tool may be used for any purpose, e.g. research or teaching. You must keep "
+        "this notice. The licensor, Example Inc. of the U.S. market, gives no warranty."
+    )
+    clauses = segment(text)
+    assert len(clauses) == 3
+    assert clauses[0].text.endswith("research or teaching.")
+    assert clauses[2].text.startswith("The licensor, Example Inc. of the U.S. market")
+
+
+def test_hard_wrapped_item_is_one_clause() -> None:
+    text = (
+        "Attachment A\n\nYou agree not to use the Model:\n"
+        "(a) to generate or disseminate false information with the purpose\n"
+        "    of harming others, including in elections;\n"
+        "(b) to impersonate others.\n"
+    )
+    clauses = segment(text)
+    a = next(c for c in clauses if c.ref == "Attachment A (a)")
+    assert a.text.endswith("including in elections;")
+    assert_offsets(text, clauses)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "12345\n----\n....\n"])
+def test_text_without_clauses_gives_nothing(text: str) -> None:
+    assert segment(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["(a" * 20_000, "x" + " " * 50_000 + "." * 50_000, "a. " * 30_000, "<ol><li>" * 2000]
+)
+def test_hostile_text_is_handled(text: str) -> None:
+    for clause in segment(text):
+        assert clause.start <= clause.end
+
+
+# --- real licenses (ScanCode package data) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "bigscience-open-rail-m",
+        "bigcode-open-rail-m-v1",
+        "llama-3.1-license-2024",
+        "llama-4-cla-2025",
+        "gemma-tou-2024-04-01",
+        "gemma-pup-2024-02-21",
+        "qwen-2024",
+        "deepseek-la-1.0",
+        "apache-2.0",
+    ],
+)
+def test_real_license_offsets_point_into_the_original(scancode_licenses: Path, key: str) -> None:
+    text = scancode_text(scancode_licenses, key)
+    clauses = segment(text)
+    assert len(clauses) >= 10
+    assert_offsets(text, clauses)
+    assert [c.start for c in clauses] == sorted(c.start for c in clauses)
+
+
+def test_openrail_attachment_items(scancode_licenses: Path) -> None:
+    clauses = segment(scancode_text(scancode_licenses, "bigscience-open-rail-m"))
+    items = [c for c in clauses if c.ref.startswith("Attachment A (")]
+    assert [c.ref for c in items[:3]] == [
+        "Attachment A (a)",
+        "Attachment A (b)",
+        "Attachment A (c)",
+    ]
+    assert len(items) >= 10
+    assert all(c.context and c.context.lower().startswith("you agree not to use") for c in items)
+
+
+def test_llama_nested_locators(scancode_licenses: Path) -> None:
+    clauses = segment(scancode_text(scancode_licenses, "llama-3.1-license-2024"))
+    found = set(refs(clauses))
+    assert {"1.a", "1.b.i", "1.b.ii", "1.b.iii", "1.b.iv", "2", "5.c"} <= found
+    assert {"1.b.i(A)", "1.b.i(B)"} <= found
+    threshold = next(c for c in clauses if c.ref == "2")
+    assert "monthly active users" in threshold.text
+
+
+def test_policy_paragraphs_after_a_lead_in_carry_it(scancode_licenses: Path) -> None:
+    clauses = segment(scancode_text(scancode_licenses, "gemma-pup-2024-02-21"))
+    with_context = [c for c in clauses if c.context]
+    assert len(with_context) >= 10
+    assert all("use" in (c.context or "").lower() for c in with_context)
