@@ -193,3 +193,31 @@ def test_api_assess_bad_input_is_4xx(client: TestClient, body: dict[str, object]
     response = client.post("/api/rights/assess", json=body)
     assert 400 <= response.status_code < 500
     assert response.json()["error"]
+
+
+def test_memo_page_and_downloads(client: TestClient) -> None:
+    page = run_interview(client)
+    fields = hidden(page)
+    memo = client.post("/rights/memo", data=fields)
+    assert memo.status_code == 200
+    assert "Question presented" in memo.text and "Table of authorities" in memo.text
+    assert "not legal advice" in memo.text
+    for fmt, magic, media in [
+        ("markdown", b"# ", "text/markdown"),
+        ("docx", b"PK\x03\x04", "wordprocessingml"),
+    ]:
+        response = client.post("/rights/memo/download", data={**fields, "format": fmt})
+        assert response.status_code == 200
+        assert response.content.startswith(magic)
+        assert media in response.headers["content-type"]
+        assert "attachment" in response.headers["content-disposition"]
+
+
+def test_api_memo(client: TestClient) -> None:
+    response = client.post("/api/rights/memo", json={"situation": SITUATION, "format": "json"})
+    assert response.status_code == 200
+    assert response.json()["situation"]["person"]["residence"] == "DE"
+    md = client.post("/api/rights/memo", json={"situation": SITUATION})
+    assert md.status_code == 200 and md.text.startswith("# ")
+    bad = client.post("/api/rights/memo", json={"situation": SITUATION, "format": "odt"})
+    assert bad.status_code == 422

@@ -10,12 +10,13 @@ stored unless the person clicks "Save this case", which puts it in their workspa
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from starlette.datastructures import FormData
 
@@ -31,6 +32,8 @@ from railkit.rights.interview import (
     next_question,
     question_for,
 )
+from railkit.rights.memo import Memo, build_memo
+from railkit.rights.memo_render import render as render_memo
 from railkit.rights.situation import VOCABULARIES, Situation, situation_from_data
 from railkit.web.pages._situation_form import (
     BOOLEAN_QUESTIONS,
@@ -54,6 +57,19 @@ STATUS_HEADINGS = {
 }
 MAX_ASKED = 200
 """Most question ids carried in the back trail."""
+MemoFormat = Literal["markdown", "docx", "pdf", "html", "json"]
+DOWNLOADS: tuple[tuple[MemoFormat, str], ...] = (
+    ("markdown", "Markdown"),
+    ("docx", "Word (DOCX)"),
+    ("pdf", "PDF"),
+)
+MEDIA_TYPES: dict[str, tuple[str, str]] = {
+    "markdown": ("text/markdown; charset=utf-8", "md"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "pdf": ("application/pdf", "pdf"),
+    "html": ("text/html; charset=utf-8", "html"),
+    "json": ("application/json", "json"),
+}
 
 
 def _form(
@@ -233,6 +249,49 @@ async def rights_step(request: Request) -> HTMLResponse:
     return _step(request, state, following)
 
 
+# --- the research memo ---------------------------------------------------------------------
+
+
+def memo_for(situation: Situation) -> Memo:
+    """The research memo for a situation, dated today."""
+    return build_memo(situation, load_catalog(), date=dt.date.today())
+
+
+def memo_file(memo: Memo, fmt: str) -> Response:
+    """The memo as a downloadable file."""
+    media, suffix = MEDIA_TYPES[fmt]
+    try:
+        body = render_memo(memo, fmt)
+    except ImportError as exc:  # an optional renderer (WeasyPrint, python-docx) is missing
+        message = f"{fmt} output is not available here ({exc.name} is not installed)"
+        raise HTTPException(406, message) from None
+    name = f"railkit-memo-{memo.date}.{suffix}"
+    return Response(
+        body, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'}
+    )
+
+
+@router.post("/rights/memo", response_class=HTMLResponse)
+async def rights_memo(request: Request, situation: Annotated[str, Form()] = "") -> HTMLResponse:
+    """The research memo, printable, with Markdown, DOCX and PDF downloads."""
+    parsed = situation_from_field(situation)
+    return render(
+        request,
+        "rights_memo.html",
+        memo=memo_for(parsed),
+        formats=DOWNLOADS,
+        situation_json=situation_json(parsed),
+    )
+
+
+@router.post("/rights/memo/download")
+async def rights_memo_download(
+    format: Annotated[MemoFormat, Form()], situation: Annotated[str, Form()] = ""
+) -> Response:
+    """The memo as a file (Markdown, DOCX, PDF; HTML and JSON too)."""
+    return memo_file(memo_for(situation_from_field(situation)), format)
+
+
 # --- everything on one form ---------------------------------------------------------------
 
 
@@ -284,6 +343,18 @@ class AssessIn(BaseModel):
     """A situation to assess (every field optional: missing means not yet known)."""
 
     situation: Situation = Field(description="The situation; see the Situation schema.")
+
+
+class MemoIn(AssessIn):
+    """A situation and the memo format wanted."""
+
+    format: MemoFormat = Field(default="markdown", description="The memo's file format.")
+
+
+@api.post("/rights/memo", response_class=Response)
+async def memo_api(body: MemoIn) -> Response:
+    """The research memo for the situation, as a file in the format asked for."""
+    return memo_file(memo_for(body.situation), body.format)
 
 
 @api.post("/rights/assess")
