@@ -41,7 +41,9 @@ WRITTEN = {
         "If you bring a lawsuit alleging that the Model infringes a patent, this license "
         "terminates for you."
     ),
-    "modification-notice": "Modified files must carry prominent notices stating that you changed them.",
+    "modification-notice": (
+        "Whoever alters the code must mark each changed file with a note saying it was modified."
+    ),
 }
 
 
