@@ -126,12 +126,14 @@ def check_differences(cases: list[dict[str, Any]], case_dir: Path, corpus: Path)
                     end = start + len(gone.strip())
                     refs = {c.ref for c in segment(ref_text) if c.start < end and start < c.end}
                     ok = any(
-                        d.ref in refs or any(r in (d.ref or "") for r in refs)
+                        d.ref in refs
                         for d in result.differences
                         if d.kind in ("dropped", "changed") and d.document == doc_id
                     )
                 if kind == "added-item" and tag in ("insert", "replace"):
-                    new = " ".join("".join(new_lines[j1:j2]).split())
+                    known = {" ".join(x.split()) for x in ref_lines}
+                    fresh = [x for x in new_lines[j1:j2] if " ".join(x.split()) not in known]
+                    new = " ".join("".join(fresh).split())
                     if not new:
                         continue
                     probe = new[4:60] if len(new) > 64 else new
@@ -173,11 +175,16 @@ def main() -> int:
 
     texts = [Path(f).read_text(encoding="utf-8") for f in files]
     identify(texts[0])  # warm: classifier and caches loaded
-    per_file, ranked_rk = [], []
-    for text in texts:
-        t = time.perf_counter()
-        result = identify(text)
-        per_file.append(time.perf_counter() - t)
+    per_file, cpu_file, ranked_rk = [], [], []
+    for text in texts:  # best of three runs per file: other processes share the machine
+        wall, cpu = [], []
+        for _ in range(3):
+            t, c = time.perf_counter(), time.process_time()
+            result = identify(text)
+            wall.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
+        per_file.append(min(wall))
+        cpu_file.append(min(cpu))
         ranked_rk.append([(m.id, m.score) for m in result.matches])
     kb = [len(x.encode()) / 15360 for x in texts]
     per_15kb = [dt / max(k, 0.05) for dt, k in zip(per_file, kb, strict=True)]
@@ -196,14 +203,22 @@ def main() -> int:
 
     print("railkit")
     print(f"  accuracy (all {len(cases)} dev cases): {sum(rk_right) / len(cases):.3f}")
+    cpu_15kb = [dt / max(k, 0.05) for dt, k in zip(cpu_file, kb, strict=True)]
     print(
-        f"  warm identification: mean {1000 * sum(per_file) / len(per_file):.1f} ms/file, "
-        f"max {1000 * max(per_file):.1f} ms; mean {1000 * sum(per_15kb) / len(per_15kb):.1f} ms "
-        f"per 15 KB, max {1000 * max(per_15kb):.1f} ms per 15 KB (differences included)"
+        f"  warm identification (differences included), best of 3 per file: "
+        f"mean {1000 * sum(per_file) / len(per_file):.1f} ms/file, max {1000 * max(per_file):.1f}; "
+        f"per 15 KB mean {1000 * sum(per_15kb) / len(per_15kb):.1f} ms, "
+        f"max {1000 * max(per_15kb):.1f} ms"
     )
     print(
-        f"  fingerprints: {len(prints.documents)} documents, loaded in {1000 * load_seconds:.0f} ms; "
-        f"registry ({len(catalog.licenses)} records) + fingerprints memory {memory:.0f} MB (RSS growth, whole KB)"
+        f"  CPU time per 15 KB: mean {1000 * sum(cpu_15kb) / len(cpu_15kb):.1f} ms, "
+        f"max {1000 * max(cpu_15kb):.1f} ms; load average {os.getloadavg()[0]:.1f} "
+        f"on {os.cpu_count()} CPUs"
+    )
+    print(
+        f"  fingerprints: {len(prints.documents)} documents, loaded in "
+        f"{1000 * load_seconds:.0f} ms; registry ({len(catalog.licenses)} records) + "
+        f"fingerprints memory {memory:.0f} MB (RSS growth, whole knowledge base loaded)"
     )
     print(f"  cold CLI (railkit license identify, one file): {min(cold):.2f} s")
     print("differences")
@@ -250,7 +265,8 @@ def main() -> int:
     print(f"comparison on the {len(sub)} cases ScanCode has keys for")
     print(f"  accuracy: railkit {rk_acc:.3f}, scancode {sc_acc:.3f}")
     print(
-        f"  seconds per file: railkit {rk_per:.4f}, scancode {sc_per:.4f} -> railkit {sc_per / rk_per:.0f}x faster"
+        f"  seconds per file: railkit {rk_per:.4f}, scancode {sc_per:.4f} -> "
+        f"railkit {sc_per / rk_per:.0f}x faster"
     )
     wrong = [cases[i]["file"] for i in sub if not sc_right[i]]
     print(f"  scancode wrong on: {', '.join(wrong) if wrong else 'none'}")

@@ -313,17 +313,13 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
     :data:`TIE`, coverage within 0.1: a sibling whose differences the input does not show),
     and masks the stretch it covers. A joined license and policy take two rounds.
     """
-    present = set(seq)
     sample = set(seq[::SAMPLE])
-    pool = []
-    for d in prints.documents:
-        need = max(MIN_SHARED, MIN_COVERAGE * d.size)
-        if (
-            d.size
-            and len(d.shingle_set & sample) * SAMPLE * 2 >= need
-            and len(d.shingle_set & present) >= need
-        ):
-            pool.append(d)
+    pool = [
+        d
+        for d in prints.documents
+        if d.size
+        and len(d.shingle_set & sample) * SAMPLE * 2 >= max(MIN_SHARED, MIN_COVERAGE * d.size)
+    ]
     masked = bytearray(len(seq))
     chosen: list[Candidate] = []
     for _ in range(MAX_DOCUMENTS):
