@@ -146,7 +146,8 @@ _LEADING_ADVERB = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|if|whether|such\s+as)\b", _I)
 _DET_SENTENCE = re.compile(
-    r"^(?:the|this|these|that|those|its|their|our|his|her|a|an)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"^(?:the|this|these|that|those|its|their|our|his|her|a|an|each|every)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?"
     r"[a-z]+s\s+(?:the|a|an|that|its|their|our|how|what|known|no|all|any|some|several|"
     r"many|each|these|those|it|them|us|you)\b",
     _I,
