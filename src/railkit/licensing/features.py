@@ -166,6 +166,33 @@ _RAW_PATTERNS: dict[str, tuple[tuple[str, ...], ...]] = {
         (r"\bprominent notices?\b[^.;]{0,60}\b(changed|modified)\b",),
     ),
 }
+_GATES: dict[str, tuple[str, ...]] = {
+    # words one of which every pattern of the feature needs: a cheap test before the regexes
+    "use-restrictions-flowdown": (
+        "restriction",
+        "enforceable",
+        "protective",
+        "subsequent",
+        "comply",
+    ),
+    "aup-incorporated": ("polic",),
+    "remote-restriction": (
+        "remote",
+        "latest version",
+        "electronic means",
+        "disabl",
+        "reserve",
+        "at any time",
+    ),
+    "non-commercial": ("commercial", "research"),
+    "user-threshold": ("user", "revenue", "turnover"),
+    "attribution-notice": ("cop", "notice", "built with", "attribution", "credit"),
+    "naming-requirement": ("name", "call"),
+    "output-terms": ("output",),
+    "territorial-restriction": ("domicil", "resident", "principal place", "territor", "located"),
+    "litigation-termination": ("terminat",),
+    "modification-notice": ("modif", "change"),
+}
 _GUARDS: dict[str, re.Pattern[str]] = {
     "non-commercial": re.compile(
         r"\bcommercial (or|and|and/or) non[- ]?commercial\b|\bnon[- ]?commercial (or|and|and/or) "
@@ -230,6 +257,8 @@ def record_cues() -> dict[str, tuple[str, ...]]:
 
 
 def _pattern_hit(fid: str, flat: str) -> str | None:
+    if not any(word in flat for word in _GATES[fid]):
+        return None
     guard = _GUARDS.get(fid)
     if guard is not None and guard.search(flat):
         return None
