@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from railkit.licensing.cues import CategoryCues, Lexicon, lexicon, text_keys
+from railkit.licensing.cues import CategoryCues, Cue, Lexicon, lexicon, text_keys
 from railkit.licensing.restriction import analyse
 
 THRESHOLD = 1.0
@@ -71,16 +71,14 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def _matches(
     cats: CategoryCues,
+    cues: Sequence[Cue],
     text: str,
-    keys: set[str],
     spans: Sequence[tuple[int, int]],
     exceptions: Sequence[tuple[int, int]],
 ) -> list[tuple[str, int, int]]:
-    """(cue group, start, end) of the category's cues that count in ``text``."""
+    """(cue group, start, end) of the given cues of a category that count in ``text``."""
     found = []
-    for cue in cats.cues.values():
-        if keys.isdisjoint(cue.keys):
-            continue
+    for cue in cues:
         for m in cue.pattern.finditer(text):
             start, end = m.start(), m.end()
             if not _inside(start, end, spans) or _overlaps(start, end, exceptions):
@@ -89,6 +87,7 @@ def _matches(
                 continue
             found.append((cue.group, start, end))
     if found:
+        found.sort(key=lambda f: (f[1], int(f[0][1:])))
         curated = [(st, en) for g, st, en in found if cats.cues[g].curated]
         found = [f for f in found if cats.cues[f[0]].curated or not _overlaps(f[1], f[2], curated)]
     if found and cats.blockers is not None:
@@ -137,27 +136,21 @@ def classify(text: str, context: str | None = None) -> Labels:
     if not restriction.restrictive:
         return EMPTY
     lex = lexicon()
-    keys = text_keys(text)
+    by_id = {c.category: c for c in lex.categories}
     hits: dict[str, list[tuple[str, int, int]]] = {}
-    for cats in lex.categories:
-        if keys.isdisjoint(cats.keys):
-            continue
-        found = _matches(cats, text, keys, restriction.spans, restriction.exceptions)
+    for cat, cues in lex.candidates(text_keys(text)).items():
+        found = _matches(by_id[cat], cues, text, restriction.spans, restriction.exceptions)
         if found:
-            hits[cats.category] = found
+            hits[cat] = found
     heading = context is not None and len(context.split()) <= _HEADING_WORDS
     if heading and context:
         whole = ((0, len(context)),)
-        context_keys = text_keys(context)
-        for cats in lex.categories:
-            if context_keys.isdisjoint(cats.keys):
-                continue
-            for group, _s, _e in _matches(cats, context, context_keys, whole, ()):
-                hits.setdefault(cats.category, []).append((group, -1, -1))
+        for cat, cues in lex.candidates(text_keys(context)).items():
+            for group, _s, _e in _matches(by_id[cat], cues, context, whole, ()):
+                hits.setdefault(cat, []).append((group, -1, -1))
     fired = _decide(lex, hits)
     if not fired:
         return _by_reference(text, restriction.spans, restriction.explicit)
-    by_id = {c.category: c for c in lex.categories}
     evidence = []
     for cat, found in fired.items():
         seen = set()

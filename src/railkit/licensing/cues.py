@@ -12,7 +12,7 @@ All categories share one compiled :class:`Lexicon`, built lazily on first use an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -95,10 +95,21 @@ class Lexicon:
     """Every category's cues, in taxonomy order."""
 
     categories: tuple[CategoryCues, ...]
+    ids: tuple[str, ...] = ()
+    index: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    """Word start -> the cues whose first required word starts so."""
 
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return tuple(c.category for c in self.categories)
+    def candidates(self, keys: set[str]) -> dict[str, list[Cue]]:
+        """The cues, by category, that can match a text with these word starts."""
+        found: dict[str, dict[str, Cue]] = {}
+        for key in keys:
+            for cue in self.index.get(key, ()):
+                found.setdefault(cue.category, {})[cue.group] = cue
+        order = {cat: i for i, cat in enumerate(self.ids)}
+        return {
+            cat: sorted(found[cat].values(), key=lambda c: int(c.group[1:]))
+            for cat in sorted(found, key=order.__getitem__)
+        }
 
 
 def _word(word: str) -> str:
@@ -299,7 +310,16 @@ def build_lexicon(spec: dict[str, Any], recognition: dict[str, list[str]]) -> Le
                 keys=frozenset(keys),
             )
         )
-    return Lexicon(tuple(categories))
+    index: dict[str, list[Cue]] = {}
+    for cats in categories:
+        for cue in cats.cues.values():
+            for key in cue.keys:
+                index.setdefault(key, []).append(cue)
+    return Lexicon(
+        tuple(categories),
+        tuple(c.category for c in categories),
+        {k: tuple(v) for k, v in index.items()},
+    )
 
 
 @lru_cache(maxsize=1)

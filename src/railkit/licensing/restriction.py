@@ -200,7 +200,17 @@ def is_fragment(sentence: str) -> bool:
     return not (SENTENCE_START.match(body) or _PRONOUN_CLAUSE.search(body))
 
 
+_PROHIBITION_WORDS = (
+    "not", "n't", "never", "prohib", "forbid", "disallow", "imperm", "restrict", "refrain",
+    "abstain", "preclud", "barred", "banned", "only", "solely", "exclusively", "no ",
+    "circumstances",
+)  # fmt: skip
+
+
 def _prohibition(text: str) -> re.Match[str] | None:
+    low = text.lower()
+    if not any(word in low for word in _PROHIBITION_WORDS):
+        return None
     conditions = [(m.start(), m.end()) for m in CONDITIONAL.finditer(text)]
     for m in PROHIBITION.finditer(text):
         if not any(s <= m.start() < e for s, e in conditions):
