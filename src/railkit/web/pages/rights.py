@@ -96,8 +96,15 @@ def _assessment_page(request: Request, situation: Situation, **ctx: Any) -> HTML
         groups=groups,
         catalog=catalog,
         situation_json=situation_json(situation),
-        **ctx,
+        unknown=[_field_label(f) for f in result.unknown_fields],
+        **{"saved_title": None, "finished": False, **ctx},
     )
+
+
+def _field_label(path: str) -> str:
+    """A still-unknown situation field as the question that asks for it."""
+    question = question_for("works[].kind" if path == "works" else path)
+    return prompt(question) if question is not None else path
 
 
 # --- the interview, one question per step -------------------------------------------------
