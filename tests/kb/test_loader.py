@@ -56,7 +56,8 @@ def test_unknown_key_names_file_field_and_line(tmp_path: Path) -> None:
     _, problems = read_catalog(tmp_path)
     assert len(problems) == 1
     p = problems[0]
-    assert (p.code, p.path, p.field, p.line) == ("unknown-key", "sources/good-law.yaml", "colour", 7)
+    assert (p.code, p.path, p.field) == ("unknown-key", "sources/good-law.yaml", "colour")
+    assert p.line == 7
 
 
 def test_missing_field_is_reported(tmp_path: Path) -> None:
@@ -118,3 +119,13 @@ def test_get_suggests_close_ids(catalog: Catalog) -> None:
 
 def test_suggest_substring_fallback() -> None:
     assert suggest("llama", ["llama3.1-license", "mit"]) == ["llama3.1-license"]
+
+
+def test_citation_label_does_not_repeat_the_short_name() -> None:
+    from railkit.kb.fields import Citation
+
+    assert Citation(source="gdpr", locator="Art. 22").label("GDPR") == "GDPR Art. 22"
+    assert Citation(source="x", locator="21 U.S.C. 841(a)").label("21 U.S.C. 841") == (
+        "21 U.S.C. 841(a)"
+    )
+    assert Citation(source="x").label("DSA") == "DSA"

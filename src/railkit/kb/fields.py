@@ -56,8 +56,16 @@ class Citation(Model):
     note: str | None = Field(default=None, description="What the cited place says, in our words.")
 
     def label(self, short: str) -> str:
-        """Render the citation with the source's short name, e.g. ``GDPR Art. 22``."""
-        return f"{short} {self.locator}" if self.locator else short
+        """Render the citation with the source's short name, e.g. ``GDPR Art. 22``.
+
+        A locator that already starts with the short name (``21 U.S.C. 841(a)`` for the short
+        name ``21 U.S.C. 841``) is shown alone rather than repeated.
+        """
+        if not self.locator:
+            return short
+        if self.locator.lower().startswith(short.lower()):
+            return self.locator
+        return f"{short} {self.locator}"
 
 
 class Record(Model):
