@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 MOSTLY = 0.6
 """Share of a clause's words that makes it dropped (or added) rather than changed."""
+MARGIN = 400
+"""Unexplained input shingles, each side of a match, compared clause by clause."""
 SHORT_END = 0.15
 """Largest share of a document missing at one end that still counts as dropped clauses."""
 
@@ -57,16 +59,44 @@ def _overlap(a: int, b: int, c: int, d: int) -> int:
 def _spans(chosen: list[Candidate], size: int) -> dict[int, tuple[int, int]]:
     """The input shingle span each primary match answers for (inclusive).
 
-    Each match takes its own stretch plus the unexplained input up to its neighbours, so
-    text added before the first or after the last document is still charged to one.
+    Each match takes its own stretch plus unexplained input next to it (up to its
+    neighbours, at most :data:`MARGIN` shingles each side), so text added before the first
+    or after the last document is still charged to one.
     """
     primaries = sorted((c for c in chosen if c.primary), key=lambda c: c.first)
     spans: dict[int, tuple[int, int]] = {}
     for n, cand in enumerate(primaries):
         start = 0 if n == 0 else cand.first
         end = size - 1 if n == len(primaries) - 1 else primaries[n + 1].first - 1
+        start = max(start, cand.first - MARGIN)
+        end = min(end, cand.last + MARGIN)
         spans[id(cand)] = (start, max(start, end))
     return spans
+
+
+def _unmatched(
+    spans: list[tuple[int, int]], tokens: Tokens, size: int, document: str
+) -> list[Difference]:
+    """Stretches of input outside every span (text no match answers for), one each."""
+    from railkit.licensing.identify import Difference
+
+    out = []
+    edge = 0
+    for start, end in [*sorted(spans), (size + SHINGLE - 1, size + SHINGLE - 1)]:
+        if start - edge >= SHINGLE:
+            first_word, last_word = edge, min(start, len(tokens.starts)) - 1
+            out.append(
+                Difference(
+                    "unmatched",
+                    document,
+                    None,
+                    start=tokens.starts[first_word],
+                    end=tokens.ends[last_word],
+                    detail=f"{last_word - first_word + 1} words outside the matched text",
+                )
+            )
+        edge = max(edge, end + SHINGLE)
+    return out
 
 
 def _charge(words: tuple[int, int], ranges: list[tuple[int, int]], into: dict[int, int]) -> None:
@@ -169,6 +199,8 @@ def differences(
     input_ranges = [token_range(tokens, c.start, c.end) for c in clauses]
     out: list[Difference] = []
     spans = _spans(chosen, len(seq))
+    primary = next(c for c in chosen if c.primary)
+    out.extend(_unmatched(list(spans.values()), tokens, len(seq), primary.doc.id))
     for cand in chosen:
         if not cand.primary:
             continue

@@ -305,6 +305,12 @@ def weigh_siblings(found: list[Candidate], seq: list[int]) -> None:
             cand.distinct = len(own & window) / len(own)
 
 
+def _mask_copies(masked: bytearray, seq: list[int], doc: DocumentPrint) -> bytearray:
+    """Mask every input position holding one of ``doc``'s shingles."""
+    hits = int.from_bytes(bytes(map(doc.shingle_set.__contains__, seq)))
+    return bytearray((int.from_bytes(masked) | hits).to_bytes(len(seq)))
+
+
 def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
     """Greedy choice in rounds: the best-scoring document, then the rest of the input.
 
@@ -329,6 +335,12 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
         weigh_siblings(found, seq)
         ranked = sorted(found, key=lambda c: (-c.score, -c.matched, c.doc.id))
         best = ranked[0]
+        if any(c.doc.id == best.doc.id for c in chosen):  # another copy of a found document
+            masked = _mask_copies(masked, seq, best.doc)
+            masked[best.first : best.last + 1] = b"\x01" * (best.last + 1 - best.first)
+            if masked.count(0) == 0:
+                break
+            continue
         chosen.append(best)
         for cand in ranked[1:]:
             if (
@@ -338,8 +350,6 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
             ):
                 cand.primary = False
                 chosen.append(cand)
-        taken = {c.doc.id for c in chosen}
-        pool = [d for d in pool if d.id not in taken]
         masked[best.first : best.last + 1] = b"\x01" * (best.last + 1 - best.first)
         if masked.count(0) == 0:
             break
