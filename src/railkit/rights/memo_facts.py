@@ -29,7 +29,14 @@ PHRASES: dict[str, str] = {
 }
 
 
-PLACE_NAMES = {"EU": "the EU", "EEA": "the EEA", "GB": "the UK", "US": "the US"}
+PLACE_NAMES = {
+    "EU": "the EU",
+    "EEA": "the EEA",
+    "GB": "the UK",
+    "US": "the US",
+    "US-CA": "California (US-CA)",
+    "US-IL": "Illinois (US-IL)",
+}
 
 
 def place_name(code: str) -> str:
