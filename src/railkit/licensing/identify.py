@@ -356,12 +356,30 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
     return chosen
 
 
+def read_words(text: str) -> Tokens:
+    """The words of ``text`` with offsets into it; HTML and Markdown markup are read past.
+
+    Tags, link targets and emphasis marks are not words of the license, so a converted copy
+    shingles like the original.
+    """
+    from railkit.licensing.text import detect_format, normalise
+
+    fmt = detect_format(text)
+    if fmt == "text":
+        return tokenize(text)
+    plain = normalise(text, fmt)
+    found = tokenize(plain.text)
+    starts = tuple(plain.original(i) for i in found.starts)
+    ends = tuple(plain.original(i - 1) + 1 for i in found.ends)
+    return Tokens(found.words, starts, ends)
+
+
 def identify(
     text: str, prints: PrintSet | None = None, *, differences: bool = True
 ) -> Identification:
     """Which known documents ``text`` contains, best first, and how it departs from them."""
     prints = prints if prints is not None else load_prints()
-    tokens: Tokens = tokenize(text)
+    tokens = read_words(text)
     seq = shingle_hashes(tokens.words)
     if not seq:
         return Identification(())
