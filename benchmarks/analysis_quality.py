@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 from railkit.licensing.features import detect_features
@@ -50,7 +51,28 @@ def _shared(arg: str | None) -> Path:
     sys.exit("shared folder not found (use --shared DIR)")
 
 
-def coverage(shared: Path, verbose: bool) -> dict[str, float]:
+def rewrap(text: str, width: int) -> str:
+    """Hard-wrap every long line at ``width`` columns, keeping its indentation."""
+    out = []
+    for line in text.splitlines():
+        indent = line[: len(line) - len(line.lstrip())]
+        if len(line) <= width:
+            out.append(line)
+            continue
+        out.append(
+            textwrap.fill(
+                line.strip(),
+                width,
+                initial_indent=indent,
+                subsequent_indent=indent + "   ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+        )
+    return "\n".join(out) + "\n"
+
+
+def coverage(shared: Path, verbose: bool, width: int = 0) -> dict[str, float]:
     records = [json.loads(x) for x in (shared / "eval/clauses-dev.jsonl").open(encoding="utf-8")]
     items = [r for r in records if r["categories"]]
     cache: dict[str, tuple[str, list[Clause]]] = {}
@@ -59,6 +81,8 @@ def coverage(shared: Path, verbose: bool) -> dict[str, float]:
     for rec in items:
         if rec["license"] not in cache:
             text = (shared / "corpus/licenses" / f"{rec['license']}.txt").read_text("utf-8")
+            if width:
+                text = rewrap(text, width)
             cache[rec["license"]] = (text, segment(text))
         text, clauses = cache[rec["license"]]
         flat, where = _norm_map(text)
@@ -125,9 +149,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument(
+        "--rewrap", type=int, nargs="*", default=[72], help="also measure on hard-wrapped text"
+    )
     args = ap.parse_args()
     shared = _shared(args.shared)
     print("clause coverage:", json.dumps(coverage(shared, args.verbose), indent=1))
+    for width in args.rewrap:
+        result = coverage(shared, args.verbose, width)
+        print(f"clause coverage, text re-wrapped at {width} columns:", json.dumps(result, indent=1))
     print("features:", json.dumps(features(shared, args.verbose), indent=1))
 
 

@@ -217,3 +217,32 @@ def test_policy_paragraphs_after_a_lead_in_carry_it(scancode_licenses: Path) -> 
     with_context = [c for c in clauses if c.context]
     assert len(with_context) >= 10
     assert all("use" in (c.context or "").lower() for c in with_context)
+
+
+def test_hanging_indent_keeps_an_item_whole_across_sentences() -> None:
+    text = (
+        "You agree not to use the Software to:\n\n"
+        " i.  Infer the health of any person from photos or voice.\n"
+        "     Inference for accessibility features is allowed when the\n"
+        "     user agrees.\n"
+        " ii. Rank job applicants without human review.\n"
+    )
+    clauses = segment(text)
+    first = next(c for c in clauses if c.ref == "i")
+    assert first.text.endswith("when the user agrees.")
+    assert (
+        next(c for c in clauses if c.ref == "ii").context == "You agree not to use the Software to:"
+    )
+    assert_offsets(text, clauses)
+
+
+def test_indented_unmarked_items_under_a_lead_in_stay_separate() -> None:
+    text = (
+        "You must not use the Service to:\n\n"
+        "    Harm people, including:\n"
+        "        Stalking someone;\n"
+        "        Threatening someone;\n"
+    )
+    clauses = segment(text)
+    assert [c.text for c in clauses[-2:]] == ["Stalking someone;", "Threatening someone;"]
+    assert all(c.context and "must not use" in c.context for c in clauses[-2:])

@@ -240,5 +240,6 @@ class ListStack:
                     if r.key == self.levels[i].key:
                         self._replace(i, r, indent)
                         return
+        first = [r for r in readings if r.value == 1]
         alpha = [r for r in readings if r.key[0] == "alpha"]
-        self._push((alpha or list(readings))[0], indent)
+        self._push((first or alpha or list(readings))[0], indent)

@@ -62,6 +62,9 @@ _ATTACHMENT_WORDS = frozenset(
     {"attachment", "exhibit", "appendix", "schedule", "annex", "addendum"}
 )
 _WHOLE_ITEM = 1500
+_JOINING = frozenset(
+    ["the", "a", "an", "of", "and", "or", "to", "in", "for", "by", "with", "under", "on", "as"]
+)
 _PARA_ITEM = 600
 _MODALS = frozenset(
     ["shall", "must", "may", "will", "can", "should", "agree", "agrees", "is", "are", "not"]
@@ -105,9 +108,12 @@ def heading_like(body: str) -> bool:
     return bool(long_words) and capital >= 0.6 * len(long_words) and s[0].isupper()
 
 
-def _standalone_heading(plain: str, stripped: str, nxt: int) -> bool:
+def _standalone_heading(plain: str, stripped: str, nxt: int, before: str) -> bool:
     """A heading-like line whose next line starts something new (not a wrapped line)."""
-    if stripped[-1] in _TERMINAL or not heading_like(stripped):
+    if not stripped[0].isupper() or stripped[-1] in _TERMINAL or not heading_like(stripped):
+        return False
+    last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if last_word in _JOINING:
         return False
     nl = plain.find("\n", nxt)
     following = plain[nxt : nl if nl >= 0 else len(plain)][:200].strip()
@@ -128,6 +134,7 @@ def _blocks(plain: str) -> list[_Block]:
     blocks: list[_Block] = []
     open_line = False  # the previous non-blank line may continue on the next one
     after_blank = True
+    last_line = ""
     pos = 0
     n = len(plain)
     while pos <= n:
@@ -151,6 +158,17 @@ def _blocks(plain: str) -> list[_Block]:
         marker = parse_marker(plain, body_at, end)
         prev = blocks[-1] if blocks else None
         body_end = start + len(line.rstrip())
+        last_word = last_line.rsplit(None, 1)[-1].lower() if last_line else ""
+        open_line = open_line or (not after_blank and last_word in _JOINING)
+        if (
+            marker is not None
+            and open_line
+            and not after_blank
+            and prev is not None
+            and indent > prev.indent + 1
+            and plain[marker.body : marker.body + 1].islower()
+        ):
+            marker = None  # "3.1 or outputs" wrapped under a hanging indent: not a list item
         if marker is not None:
             block = _Block("item", marker.body, body_end, indent, marker)
             block.titled = is_md_heading
@@ -165,8 +183,13 @@ def _blocks(plain: str) -> list[_Block]:
             prev is not None
             and not after_blank
             and prev.kind != "heading"
-            and (open_line or stripped[0].islower() or stripped[0] in "([,;")
-            and not (stripped[0].isupper() and _standalone_heading(plain, stripped, pos))
+            and (
+                # a hanging indent continues the block above (unless that ends a lead-in)
+                (indent > prev.indent + 1 and not last_line.endswith(":"))
+                or stripped[0].islower()
+                or stripped[0] in "([,;"
+                or (open_line and not _standalone_heading(plain, stripped, pos, last_line))
+            )
         ):
             prev.end = body_end
             prev.lines += 1
@@ -178,6 +201,7 @@ def _blocks(plain: str) -> list[_Block]:
             blocks.append(_Block("para", body_at, body_end, indent))
             open_line = len(line) >= 40 and stripped[-1] not in _TERMINAL
         after_blank = False
+        last_line = stripped
         if nl < 0:
             break
     for i, block in enumerate(blocks):
