@@ -149,7 +149,14 @@ def _print_analysis(result: Analysis, path: str, restrictions_only: bool) -> Non
             tags = " ".join(f"[bold magenta]\\[{escape(cat)}][/]" for cat in item.categories)
             out.print(f"[bold cyan]{ref}[/] {tags}")
             out.print(f"  {escape(clause.text)}")
-            cues = "; ".join(f"{cat}: “{cue}”" for cat, cue in item.evidence)
+            grouped: dict[str, list[str]] = {}
+            for cat, cue in item.evidence:
+                grouped.setdefault(cat, [])
+                if cue not in grouped[cat]:
+                    grouped[cat].append(cue)
+            cues = "; ".join(
+                f"{cat}: " + ", ".join(f"“{c}”" for c in found) for cat, found in grouped.items()
+            )
             if cues:
                 out.print(f"  [dim]because: {escape(cues)}[/]")
         else:

@@ -194,7 +194,9 @@ def _blocks(plain: str) -> list[_Block]:
             prev.end = body_end
             prev.lines += 1
             open_line = len(line) >= 40 and stripped[-1] not in _TERMINAL
-        elif heading_like(stripped):
+        elif heading_like(stripped) or (
+            _title_sentence(stripped) and heading_like(stripped.rstrip("."))
+        ):
             blocks.append(_Block("heading", body_at, body_end, indent))
             open_line = False
         else:
