@@ -15,6 +15,7 @@ from railkit.licensing.usecheck import (
     RESTRICTED,
     check_use,
     describe_use,
+    registry_text,
 )
 
 # A small use policy written for these tests (not taken from any license).
@@ -138,3 +139,15 @@ def test_cli_exit_codes(runner: CliRunner, tmp_path: Path) -> None:
     empty_file.write_text("", encoding="utf-8")
     bad = runner.invoke(cli, ["license", "check-use", str(empty_file), "--use", "chatbot"])
     assert bad.exit_code == 2
+
+
+def test_registry_ids_resolve_to_scancode_texts(runner: CliRunner, scancode_licenses: Path) -> None:
+    assert (scancode_licenses / "gemma-pup-2024-02-21.LICENSE").exists()
+    found = registry_text("gemma-pup-2024-02-21")
+    assert found is not None and found[0] == "gemma-pup-2024-02-21"
+    assert not found[1].lstrip().startswith("key:")
+    verdict = check_use([found], "a chatbot giving legal advice").licenses[0]
+    assert any(f.id == "regulated-advice" for f in verdict.findings)
+    assert registry_text("certainly-not-a-license") is None
+    unknown = runner.invoke(cli, ["license", "check-use", "certainly-not-a-license", "--use", "x"])
+    assert unknown.exit_code == 2

@@ -7,6 +7,7 @@ use, 1 when any license restricts it or needs review for it, 2 on bad input.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -32,12 +33,17 @@ def check_use_command(licenses: tuple[str, ...], use: str, fmt: str) -> None:
     """
     from railkit.errors import InputError
     from railkit.licensing.compare import resolve_license
-    from railkit.licensing.usecheck import check_use
+    from railkit.licensing.usecheck import check_use, registry_text
 
     if not use.strip():
         raise InputError("--use is empty: describe the intended use in a few words")
     inputs = []
     for spec in licenses:
+        if spec != "-" and not Path(spec).exists() and not _looks_like_path(spec):
+            known = registry_text(spec, strict=True)
+            if known is not None:
+                inputs.append(known)
+                continue
         found = resolve_license(spec)
         inputs.append((found.name, found.text))
     result = check_use(inputs, use)
@@ -49,6 +55,12 @@ def check_use_command(licenses: tuple[str, ...], use: str, fmt: str) -> None:
         _print(result)
     if result.restricted:
         raise SystemExit(EXIT_FINDINGS)
+
+
+def _looks_like_path(spec: str) -> bool:
+    return (
+        "/" in spec or "\\" in spec or Path(spec).suffix.lower() in {".txt", ".md", ".html", ".htm"}
+    )
 
 
 def _print(result: UseCheckResult) -> None:

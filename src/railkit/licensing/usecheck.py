@@ -333,6 +333,45 @@ def _verdict(name: str, analysis: Analysis, profile: UseProfile) -> LicenseVerdi
     return LicenseVerdict(name, verdict, tuple(findings), tuple(reasoning))
 
 
+def registry_text(spec: str, *, strict: bool = False) -> tuple[str, str] | None:
+    """``(registry id, text)`` for a registry license id, or None when ``spec`` is not one
+    (with ``strict``, an unknown id raises :class:`UnknownIdError` with suggestions).
+
+    The text comes from ScanCode's installed license data (the repository holds no license
+    texts); a known id without an available text raises :class:`InputError`.
+    """
+    import importlib.util
+
+    from railkit.errors import UnknownIdError
+    from railkit.kb.catalog import load_catalog
+    from railkit.licensing.registry import resolve
+
+    try:
+        doc = resolve(load_catalog(), spec)
+    except UnknownIdError:
+        if strict:
+            raise
+        return None
+    keys = [doc.identifiers.scancode, doc.text.key if doc.text.origin == "scancode" else None]
+    found = importlib.util.find_spec("licensedcode")
+    if found is not None and found.submodule_search_locations:
+        folder = next(iter(found.submodule_search_locations))
+        for key in [k for k in keys if k] + [doc.id]:
+            try:
+                with open(f"{folder}/data/licenses/{key}.LICENSE", encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            if text.startswith("---"):
+                text = text.split("---", 2)[-1]
+            if text.strip():
+                return doc.id, text
+    raise InputError(
+        f"{spec}: railkit knows this license ({doc.id}) but has no copy of its text here; "
+        "pass the license file instead"
+    )
+
+
 def check_use(
     licenses: Sequence[Any], use: str, *, resolve: Resolver | None = None
 ) -> UseCheckResult:
