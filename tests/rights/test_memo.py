@@ -89,9 +89,9 @@ def test_every_cited_label_is_in_the_table_of_authorities(catalog: Catalog) -> N
     points = [*memo.brief_answer, *memo.conclusion, *memo.not_applicable, *memo.background]
     for d in memo.discussion:
         points += [d.rule, *d.application, *d.decisions]
-    for p in memo.parallels:
-        points.append(p.decided)
     labels = {c for p in points for c in p.cites}
+    for par in memo.parallels:
+        labels |= {*par.decided.cites, *par.applied_in}
     assert labels, "the memo cites nothing"
     for label in labels:
         assert any(label == s or label.startswith(s + " ") for s in shorts), label

@@ -87,6 +87,7 @@ class ParallelNote:
     ai_question: str
     lessons: tuple[str, ...]
     limits: tuple[str, ...]
+    applied_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -291,6 +292,7 @@ def _parallels(sections: tuple[Discussion, ...], catalog: Catalog, cites: _Cites
                 ai_question=p.ai_question,
                 lessons=p.lessons,
                 limits=p.limits,
+                applied_in=cites.labels(p.ai_decisions),
             )
         )
     return notes

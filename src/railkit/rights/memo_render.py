@@ -217,6 +217,12 @@ def render_docx(memo: Memo) -> bytes:
             doc.add_heading(par.title, level=2)
             doc.add_paragraph(point_text(par.decided))
             doc.add_paragraph(f"AI question: {par.ai_question}")
+            if par.applied_in:
+                doc.add_paragraph(
+                    "AI-era decisions that applied or distinguished it: "
+                    + "; ".join(par.applied_in)
+                    + "."
+                )
             _bullets(
                 doc, [f"Lesson: {x}" for x in par.lessons] + [f"Limit: {x}" for x in par.limits]
             )
