@@ -77,6 +77,24 @@ def tokenize(text: str) -> Tokens:
     return Tokens(tuple(words), tuple(starts), tuple(ends))
 
 
+def read_words(text: str) -> Tokens:
+    """The words of ``text`` with offsets into it; HTML and Markdown markup are read past.
+
+    Tags, link targets and emphasis marks are not words of the license, so a converted copy
+    shingles like the original.
+    """
+    from railkit.licensing.text import detect_format, normalise
+
+    fmt = detect_format(text)
+    if fmt == "text":
+        return tokenize(text)
+    plain = normalise(text, fmt)
+    found = tokenize(plain.text)
+    starts = tuple(plain.original(i) for i in found.starts)
+    ends = tuple(plain.original(i - 1) + 1 for i in found.ends)
+    return Tokens(found.words, starts, ends)
+
+
 @functools.lru_cache(maxsize=65536)
 def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
@@ -255,7 +273,7 @@ def build_document(
     """
     from railkit.licensing.segment import segment
 
-    tokens = tokenize(text)
+    tokens = read_words(text)
     seq = tuple(shingle_hashes(tokens.words))
     clauses = []
     for clause in segment(text):

@@ -33,8 +33,8 @@ from railkit.licensing.fingerprint import (
     PrintSet,
     Tokens,
     load_prints,
+    read_words,
     shingle_hashes,
-    tokenize,
 )
 
 MIN_SHARED = 12
@@ -52,6 +52,9 @@ SIBLING_WEIGHT = 0.1
 CONTENDER = 0.3
 """A document sharing less than this share of the best one's shingles with the unexplained
 input is not aligned in that round (it can still win a later round, on the rest)."""
+NESTED_GAIN = 1.15
+NESTED_SLACK = 0.1
+"""A containing document must match 15% more input, at most 0.1 less similar (see _widest)."""
 SAMPLE = 4
 """Every SAMPLE-th input shingle is used to skip documents that cannot match."""
 MAX_DOCUMENTS = 6
@@ -305,6 +308,26 @@ def weigh_siblings(found: list[Candidate], seq: list[int]) -> None:
             cand.distinct = len(own & window) / len(own)
 
 
+def _widest(ranked: list[Candidate]) -> Candidate:
+    """The best candidate, preferring a document that contains the top one's stretch.
+
+    When a larger known document (a modified MIT text, a license with its policy appended)
+    matches a stretch holding the top candidate's whole stretch and much more input, nearly
+    as exactly, the input is the larger document with a change outside the smaller one.
+    """
+    best = ranked[0]
+    for cand in ranked[1:]:
+        if (
+            cand.first <= best.first
+            and cand.last >= best.last
+            and cand.matched >= NESTED_GAIN * best.matched
+            and cand.similarity >= best.similarity - NESTED_SLACK
+            and (cand.explained & best.explained).bit_count() >= 0.9 * best.matched
+        ):
+            best = cand
+    return best
+
+
 def _mask_copies(masked: bytearray, seq: list[int], doc: DocumentPrint) -> bytearray:
     """Mask every input position holding one of ``doc``'s shingles."""
     hits = int.from_bytes(bytes(map(doc.shingle_set.__contains__, seq)))
@@ -334,7 +357,9 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
             break
         weigh_siblings(found, seq)
         ranked = sorted(found, key=lambda c: (-c.score, -c.matched, c.doc.id))
-        best = ranked[0]
+        best = _widest(ranked)
+        ranked.remove(best)
+        ranked.insert(0, best)
         if any(c.doc.id == best.doc.id for c in chosen):  # another copy of a found document
             masked = _mask_copies(masked, seq, best.doc)
             masked[best.first : best.last + 1] = b"\x01" * (best.last + 1 - best.first)
@@ -354,24 +379,6 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
         if masked.count(0) == 0:
             break
     return chosen
-
-
-def read_words(text: str) -> Tokens:
-    """The words of ``text`` with offsets into it; HTML and Markdown markup are read past.
-
-    Tags, link targets and emphasis marks are not words of the license, so a converted copy
-    shingles like the original.
-    """
-    from railkit.licensing.text import detect_format, normalise
-
-    fmt = detect_format(text)
-    if fmt == "text":
-        return tokenize(text)
-    plain = normalise(text, fmt)
-    found = tokenize(plain.text)
-    starts = tuple(plain.original(i) for i in found.starts)
-    ends = tuple(plain.original(i - 1) + 1 for i in found.ends)
-    return Tokens(found.words, starts, ends)
 
 
 def identify(
