@@ -256,42 +256,47 @@ def record_cues() -> dict[str, tuple[str, ...]]:
     return cues
 
 
-def _pattern_hit(fid: str, flat: str) -> str | None:
+def _pattern_hits(fid: str, flat: str) -> tuple[str, int]:
+    """The first matching wording and how many of the feature's patterns match."""
     if not any(word in flat for word in _GATES[fid]):
-        return None
+        return "", 0
     guard = _GUARDS.get(fid)
     if guard is not None and guard.search(flat):
-        return None
+        return "", 0
+    cue, count = "", 0
     for group in _PATTERNS[fid]:
         first = group[0].search(flat)
         if first is not None and all(p.search(flat) for p in group[1:]):
-            return first.group()
-    return None
+            cue = cue or first.group()
+            count += 1
+    return cue, count
 
 
 def detect_features(clauses: Sequence[Clause]) -> list[FeatureFinding]:
-    """The features present in ``clauses``, each with its first, strongest evidence."""
+    """The features present in ``clauses``, each with its strongest, then first, evidence.
+
+    Strongest: a pattern in an operative clause, before a pattern in a definition, before
+    cue phrases; among patterns, a clause matching clearly more of the feature's patterns.
+    """
     cues = record_cues()
-    # rank: 0 a pattern in an operative clause, 1 a pattern in a definition, 2 cue phrases
-    best: dict[str, tuple[int, FeatureFinding]] = {}
+    best: dict[str, tuple[tuple[int, int], FeatureFinding]] = {}
     for index, clause in enumerate(clauses):
         flat = _flat(clause.text)
         definition = _DEFINITION.match(flat) is not None
         for fid in FEATURE_IDS:
             held = best.get(fid)
-            if held is not None and held[0] == 0:
-                continue
-            hit = _pattern_hit(fid, flat)
-            if hit is not None:
-                rank = 1 if definition else 0
+            cue, count = _pattern_hits(fid, flat)
+            if count:
+                # a clause must match two more patterns to displace an earlier one
+                rank = (1 if definition else 0, -((count - 1) // 2))
                 if held is None or rank < held[0]:
-                    best[fid] = (rank, _finding(fid, index, clause, hit, "pattern"))
+                    best[fid] = (rank, _finding(fid, index, clause, cue, "pattern"))
                 continue
             if held is not None:
                 continue
             found = [c for c in cues.get(fid, ()) if c in flat]
             if len(found) >= 2:
-                best[fid] = (2, _finding(fid, index, clause, "; ".join(found[:3]), "cues"))
+                best[fid] = ((2, 0), _finding(fid, index, clause, "; ".join(found[:3]), "cues"))
     return sorted((f for _, f in best.values()), key=lambda f: (f.clause, FEATURE_IDS.index(f.id)))
 
 

@@ -15,7 +15,7 @@ as ``context``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from railkit.licensing.lists import ListStack, Marker, parse_marker
 from railkit.licensing.sentences import inline_items, sentences
@@ -48,7 +48,7 @@ class _Block:
     marker: Marker | None = None
     lines: int = 1
     titled: bool = False  # an item that is only a title, its body follows as paragraphs
-    extra: dict[str, str] = field(default_factory=dict)
+    weak: bool = False  # a heading only because it is a short title sentence
 
 
 _MD_HEADING = re.compile(r"[ ]{0,3}(#{1,6})[ \t]+")
@@ -130,6 +130,34 @@ def _title_sentence(s: str) -> bool:
     )
 
 
+def _split_run_on(plain: str, marker: Marker, end: int) -> list[tuple[int, int, Marker]]:
+    """Items run together on one line ("c. Do this; d. Do that"): split at the next marker."""
+    out: list[tuple[int, int, Marker]] = []
+    current = marker
+    start = marker.body
+    for _ in range(26):
+        reading = current.readings[0]
+        label = reading.label
+        if reading.key[0] == "alpha" and len(label) == 1 and label.isalpha() and label not in "zZ":
+            token = chr(ord(label) + 1)
+        elif reading.key[0] == "dec" and label.isdigit():
+            token = str(int(label) + 1)
+        else:
+            break
+        found = re.compile(r"[;:][^\S\n]+" + re.escape(token) + r"[.)][^\S\n]").search(
+            plain, start, end
+        )
+        if found is None:
+            break
+        nxt = parse_marker(plain, found.end() - len(token) - 2, end)
+        if nxt is None:
+            break
+        out.append((start, found.start() + 1, current))
+        current, start = nxt, nxt.body
+    out.append((start, end, current))
+    return out
+
+
 def _blocks(plain: str) -> list[_Block]:
     blocks: list[_Block] = []
     open_line = False  # the previous non-blank line may continue on the next one
@@ -170,9 +198,10 @@ def _blocks(plain: str) -> list[_Block]:
         ):
             marker = None  # "3.1 or outputs" wrapped under a hanging indent: not a list item
         if marker is not None:
-            block = _Block("item", marker.body, body_end, indent, marker)
-            block.titled = is_md_heading
-            blocks.append(block)
+            for item_start, item_end, item_marker in _split_run_on(plain, marker, body_end):
+                block = _Block("item", item_start, item_end, indent, item_marker)
+                block.titled = is_md_heading
+                blocks.append(block)
             open_line = marker.body >= body_end or (
                 len(line) >= 40 and stripped[-1] not in _TERMINAL
             )
@@ -194,10 +223,11 @@ def _blocks(plain: str) -> list[_Block]:
             prev.end = body_end
             prev.lines += 1
             open_line = len(line) >= 40 and stripped[-1] not in _TERMINAL
-        elif heading_like(stripped) or (
-            _title_sentence(stripped) and heading_like(stripped.rstrip("."))
-        ):
+        elif heading_like(stripped):
             blocks.append(_Block("heading", body_at, body_end, indent))
+            open_line = False
+        elif _title_sentence(stripped) and heading_like(stripped.rstrip(".")):
+            blocks.append(_Block("heading", body_at, body_end, indent, weak=True))
             open_line = False
         else:
             blocks.append(_Block("para", body_at, body_end, indent))
@@ -228,6 +258,7 @@ class _Segmenter:
         self.section: str | None = None
         self.base_lead: str | None = None
         self.para_leads: list[str] = []
+        self.numbered = False
         self.paragraphs = 0
         self.seen_heading = False
         self.last_kind = ""
@@ -268,6 +299,8 @@ class _Segmenter:
             return
         if first or (self.last_kind == "heading" and self.last_labelled):
             return
+        if block.weak and self.numbered:
+            return  # in a numbered document a stray title sentence only ends the lists
         self.last_labelled = False
         words = title.split()
         low = title.lower()
@@ -280,6 +313,7 @@ class _Segmenter:
 
     def _item(self, block: _Block) -> None:
         assert block.marker is not None
+        self.numbered = self.numbered or block.marker.numbered
         self.para_leads = []
         self.stack.place(block.marker, block.indent)
         ref = self._ref()
