@@ -13,6 +13,7 @@ Run from the repository root:  .venv/bin/python benchmarks/analysis_quality.py [
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import sys
 import textwrap
@@ -70,6 +71,27 @@ def rewrap(text: str, width: int) -> str:
             )
         )
     return "\n".join(out) + "\n"
+
+
+def as_html(text: str) -> str:
+    """A plain HTML page: one escaped paragraph per line (markers stay as printed text)."""
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+    return f"<!DOCTYPE html><html><head><title>x</title></head><body>\n{body}\n</body></html>"
+
+
+def html_coverage(shared: Path) -> dict[str, float]:
+    """Coverage when each license is given as HTML (judged on clause text)."""
+    records = [json.loads(x) for x in (shared / "eval/clauses-dev.jsonl").open(encoding="utf-8")]
+    items = [r for r in records if r["categories"]]
+    texts: dict[str, list[str]] = {}
+    covered = 0
+    for rec in items:
+        if rec["license"] not in texts:
+            raw = (shared / "corpus/licenses" / f"{rec['license']}.txt").read_text("utf-8")
+            texts[rec["license"]] = [c.text for c in segment(as_html(raw), "html")]
+        item = _norm(rec["text"])
+        covered += any(item in t for t in texts[rec["license"]])
+    return {"items": len(items), "covered (clause text contains item)": covered / len(items)}
 
 
 def coverage(shared: Path, verbose: bool, width: int = 0) -> dict[str, float]:
@@ -155,6 +177,7 @@ def main() -> None:
     args = ap.parse_args()
     shared = _shared(args.shared)
     print("clause coverage:", json.dumps(coverage(shared, args.verbose), indent=1))
+    print("clause coverage, licenses as HTML:", json.dumps(html_coverage(shared), indent=1))
     for width in args.rewrap:
         result = coverage(shared, args.verbose, width)
         print(f"clause coverage, text re-wrapped at {width} columns:", json.dumps(result, indent=1))
