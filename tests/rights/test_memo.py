@@ -86,12 +86,7 @@ def test_date_is_injected(catalog: Catalog) -> None:
 def test_every_cited_label_is_in_the_table_of_authorities(catalog: Catalog) -> None:
     memo = _situation_memo(catalog, "memo-visual-artist-de.json")
     shorts = {a.label for a in memo.authorities}
-    points = [*memo.brief_answer, *memo.conclusion, *memo.not_applicable, *memo.background]
-    for d in memo.discussion:
-        points += [d.rule, *d.application, *d.decisions]
-    labels = {c for p in points for c in p.cites}
-    for par in memo.parallels:
-        labels |= {*par.decided.cites, *par.applied_in}
+    labels = _labels_of(memo)
     assert labels, "the memo cites nothing"
     for label in labels:
         assert any(label == s or label.startswith(s + " ") for s in shorts), label
@@ -254,3 +249,32 @@ def test_cli_memo_bad_situation_names_the_field(
     assert result.exit_code == 2
     assert field in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def _labels_of(memo: Memo) -> set[str]:
+    points = [*memo.brief_answer, *memo.conclusion, *memo.not_applicable, *memo.background]
+    for d in memo.discussion:
+        points += [d.rule, *d.application, *d.decisions]
+    labels = {c for p in points for c in p.cites}
+    for par in memo.parallels:
+        labels |= {*par.decided.cites, *par.applied_in}
+    return labels
+
+
+def test_every_standing_memo_renders_with_resolved_citations(catalog: Catalog) -> None:
+    for stakeholder in catalog.stakeholders:
+        for use in catalog.ai_uses:
+            for place in ("EU", "GB", "US-CA", "CA", "BR", "JP"):
+                memo = build_standing_memo(
+                    catalog, stakeholder=stakeholder, use=use, jurisdiction=place, date=DATE
+                )
+                text = render_markdown(memo)
+                assert "Legal information, not legal advice" in text
+                shorts = {a.label for a in memo.authorities}
+                for label in _labels_of(memo):
+                    assert any(label == s or label.startswith(s + " ") for s in shorts), (
+                        stakeholder,
+                        use,
+                        place,
+                        label,
+                    )
