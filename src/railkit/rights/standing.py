@@ -107,7 +107,7 @@ def _background(
     use_cites = tuple(dict.fromkeys(citation_label(c, catalog) for c in profile.citations))
     points = [
         Point(f"{group.title}: {group.summary}", group_cites),
-        *(Point(note) for note in group.concern_notes),
+        *(Point(note, group_cites) for note in group.concern_notes),
         Point(f"{profile.title}: {profile.summary}", use_cites),
         *(Point(f"How training data is gathered: {g}") for g in profile.data_gathering),
         *(Point(f"Typical risk: {r}") for r in profile.typical_risks),
