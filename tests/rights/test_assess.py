@@ -377,3 +377,9 @@ def test_reasons_cite_labels(catalog: Catalog, mechanism: str) -> None:
     )
     for label in r.get(mechanism).citations:
         assert label.strip() and not label.startswith(" ")
+
+
+def test_tdm_reservation_needs_a_place_to_make_it(catalog: Catalog) -> None:
+    social = run(catalog, developer__offers_service_in=["EU"], works=[work(where="social-media")])
+    assert not offered(social, "eu-tdm-optout")
+    assert offered(social, "platform-settings")
