@@ -161,3 +161,23 @@ def test_phrase_syntax() -> None:
 
 def test_lexicon_covers_every_category() -> None:
     assert len(lexicon().ids) == 29
+
+
+def test_long_lead_in_that_does_not_restrict_makes_items_plain() -> None:
+    item = "a description of the copyrighted work and the personal data involved"
+    assert (
+        classify(item, "A notice of claimed infringement must include the following:").categories
+        == ()
+    )
+    restricted = classify(
+        "tracking people's locations", "Your use is subject to the following restrictions:"
+    )
+    assert restricted.categories == ("surveillance",)
+
+
+def test_examples_in_parentheses_name_domains_not_restrictions() -> None:
+    labels = classify(
+        "Making fully automated decisions about people (e.g., in law enforcement, "
+        "credit or critical infrastructure)"
+    )
+    assert labels.categories == ("automated-decisions",)

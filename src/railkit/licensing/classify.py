@@ -29,14 +29,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from railkit.licensing.cues import CategoryCues, Cue, Lexicon, lexicon, text_keys
-from railkit.licensing.restriction import analyse
+from railkit.licensing.restriction import HEADING_WORDS, analyse
 
 THRESHOLD = 1.0
 """Total cue weight at which a category fires."""
 
 _NEGATED_PREFIX = re.compile(r"(?:\bnon|\banti|\bcounter)[\s-]?$", re.IGNORECASE)
-_HEADING_WORDS = 8
-"""A lead-in this short (a heading such as "Surveillance:") lends its cues to its items."""
 
 
 @dataclass(frozen=True)
@@ -142,13 +140,13 @@ def classify(text: str, context: str | None = None) -> Labels:
         found = _matches(by_id[cat], cues, text, restriction.spans, restriction.exceptions)
         if found:
             hits[cat] = found
-    heading = context is not None and len(context.split()) <= _HEADING_WORDS
+    heading = context is not None and len(context.split()) <= HEADING_WORDS
     if heading and context:
         whole = ((0, len(context)),)
         for cat, cues in lex.candidates(text_keys(context)).items():
             for group, _s, _e in _matches(by_id[cat], cues, context, whole, ()):
                 hits.setdefault(cat, []).append((group, -1, -1))
-    fired = _decide(lex, hits)
+    fired = _without_example_only(text, _decide(lex, hits))
     if not fired:
         return _by_reference(text, restriction.spans, restriction.explicit)
     evidence = []
@@ -167,6 +165,27 @@ def classify(text: str, context: str | None = None) -> Labels:
         evidence=tuple(evidence),
         restrictive=bool(categories) or restriction.explicit,
     )
+
+
+_EXAMPLES = re.compile(
+    r"\((?:e\.\s?g\.?|i\.\s?e\.?|for\s+(?:example|instance)|such\s+as)[^()]{0,400}\)", re.I
+)
+
+
+def _without_example_only(
+    text: str, fired: dict[str, list[tuple[str, int, int]]]
+) -> dict[str, list[tuple[str, int, int]]]:
+    """Drop categories named only inside an example list ("(e.g., law enforcement, ...)") of
+    a clause that restricts something else: the examples are domains, not restrictions."""
+    examples = [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
+    if not examples or len(fired) < 2:
+        return fired
+    inside = {
+        cat for cat, found in fired.items() if all(_inside(s, e, examples) for _g, s, e in found)
+    }
+    if not inside or inside == set(fired):
+        return fired
+    return {cat: found for cat, found in fired.items() if cat not in inside}
 
 
 def _by_reference(text: str, spans: Sequence[tuple[int, int]], explicit: bool) -> Labels:

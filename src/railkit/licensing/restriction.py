@@ -94,6 +94,18 @@ EXCEPTION = re.compile(
 )
 """A phrase carving an exception out of a restriction: cues inside it do not count."""
 
+RESTRICTIVE_LEAD_IN = re.compile(
+    r"\b(?:restrict\w*|limitations?\s+on|prohibit\w*|forbid\w*|disallow\w*|impermissible|"
+    r"(?:acceptable|prohibited|restricted)\s+uses?|use\s+polic\w+|must\s+not|may\s+not|"
+    r"shall\s+not|will\s+not|agree\s+not|do\s+not|don't|never)\b",
+    _I,
+)
+"""A lead-in whose list items are restrictions ("subject to the following restrictions:")."""
+
+HEADING_WORDS = 8
+"""A lead-in this short is a heading ("Surveillance:"); a longer one that neither prohibits nor
+restricts (e.g. "Your notice must include:", "Harm includes:") makes its items non-restrictive."""
+
 CONTRAST = re.compile(r"[,;]?\s*\b(?:but|however|provided\s+that|except\s+that)\b", _I)
 
 SENTENCE_START = re.compile(
@@ -242,9 +254,13 @@ def analyse(text: str, context: str | None = None) -> Restriction:
     """Decide whether ``text`` restricts use and where its restrictive parts are."""
     lead = len(text) - len(_LIST_MARKER.sub("", text, count=1).lstrip())
     exceptions = tuple((m.start(), m.end()) for m in EXCEPTION.finditer(text) if m.start() > lead)
-    context_prohibits = context is not None and is_prohibitive(context)
+    context_prohibits = context is not None and (
+        is_prohibitive(context) or bool(RESTRICTIVE_LEAD_IN.search(context))
+    )
     context_permits = (
-        context is not None and not context_prohibits and bool(PERMISSION.search(context))
+        context is not None
+        and not context_prohibits
+        and (bool(PERMISSION.search(context)) or len(context.split()) > HEADING_WORDS)
     )
     spans: list[tuple[int, int]] = []
     explicit = False
