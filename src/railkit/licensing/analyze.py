@@ -77,6 +77,7 @@ class Analysis:
             "features": [
                 {
                     "id": f.id,
+                    "clause": f.clause,
                     "ref": f.ref,
                     "text": f.text,
                     "start": f.start,

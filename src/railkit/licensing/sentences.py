@@ -173,5 +173,8 @@ def inline_items(text: str, start: int, end: int) -> tuple[int, list[tuple[str, 
     items = []
     for k, (_, mark_end, token) in enumerate(best):
         stop = best[k + 1][0] if k + 1 < len(best) else end
-        items.append((token, mark_end, _trim(text, mark_end, stop)))
+        begin = mark_end
+        while begin < stop and text[begin].isspace():
+            begin += 1
+        items.append((token, begin, _trim(text, begin, stop)))
     return best[0][0], items
