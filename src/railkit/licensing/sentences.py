@@ -62,6 +62,7 @@ _ABBREVIATIONS = frozenset(
 _INLINE = re.compile(r"\((?P<t>[a-zA-Z]|[ivxIVX]{2,5}|\d{1,2})\)(?=[ \t\r\n])")
 _MAX_CANDIDATES = 300
 _MAX_STARTS = 20
+_MAX_ITEM = 1500  # an inline item longer than this is not an item of the same list
 _CONNECTORS = ("and/or", "and", "or")
 
 
@@ -162,6 +163,8 @@ def inline_items(text: str, start: int, end: int) -> tuple[int, list[tuple[str, 
             break
         chain = [first]
         for cand in marks[i + 1 :]:
+            if cand[0] - chain[-1][1] > _MAX_ITEM:
+                break
             if cand[2] == _successor(first[2], len(chain)) and _separated(
                 text, chain[-1][1], cand[0]
             ):
