@@ -32,6 +32,14 @@ from railkit.rights.situation import Situation
 MemoKind = Literal["situation", "standing"]
 AUTHOR = "railkit research memo (generated from the knowledge base)"
 MAX_DECISIONS = 6
+GROUPS: dict[str, str] = {
+    "legal": "Legal mechanisms",
+    "contractual": "Contractual and collective mechanisms",
+    "collective": "Contractual and collective mechanisms",
+    "evidence": "Technical and evidential mechanisms",
+    "technical": "Technical and evidential mechanisms",
+}
+GROUP_ORDER = tuple(dict.fromkeys(GROUPS.values()))
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class Discussion:
     title: str
     status: str
     jurisdiction: str
+    group: str
     rule: Point
     application: tuple[Point, ...]
     counter_arguments: tuple[str, ...]
@@ -225,6 +234,7 @@ def _discussion(
         title=mech.title,
         status=result.status,
         jurisdiction=mech.jurisdiction,
+        group=GROUPS[mech.kind],
         rule=Point(mech.summary, cites.labels(mech.citations)),
         application=tuple(application),
         counter_arguments=mech.counter_arguments,
@@ -242,20 +252,37 @@ def _discussion(
 def _brief_answer(result: Assessment, sections: tuple[Discussion, ...]) -> tuple[Point, ...]:
     applicable = [d for d in sections if d.status == "applicable"]
     possible = [d for d in sections if d.status == "possibly-applicable"]
+    legal = [d for d in applicable if d.group == GROUP_ORDER[0]]
     out: list[Point] = []
-    if applicable:
-        names = "; ".join(d.title for d in applicable)
+    if legal:
         out.append(
             Point(
-                f"Probably yes. {len(applicable)} mechanism(s) appear applicable on these facts: "
-                f"{names}.",
-                tuple(dict.fromkeys(c for d in applicable for c in d.rule.cites[:1])),
+                "Probably yes. On these facts the following legal mechanisms appear applicable: "
+                + "; ".join(d.title for d in legal)
+                + ".",
+                tuple(dict.fromkeys(c for d in legal for c in d.rule.cites[:1])),
+            )
+        )
+    elif applicable:
+        out.append(
+            Point(
+                "Partly. No legal mechanism is clearly applicable on these facts, but practical "
+                "mechanisms are available."
             )
         )
     elif possible:
         out.append(Point("Possibly. No mechanism is clearly applicable on the facts given yet."))
     else:
         out.append(Point("Probably not, on the facts given: no mechanism applies."))
+    practical = [d for d in applicable if d.group != GROUP_ORDER[0]]
+    if practical:
+        out.append(
+            Point(
+                "Contractual, collective, technical or evidential steps are also open: "
+                + "; ".join(d.title for d in practical)
+                + "."
+            )
+        )
     if possible:
         out.append(
             Point(
@@ -321,7 +348,12 @@ def build_memo(
         cites.label(c)
     offered = tuple(m for m in result.mechanisms if m.offered)
     extra = extra_decisions or {}
-    sections = tuple(_discussion(m, catalog, cites, list(extra.get(m.id, ()))) for m in offered)
+    sections = tuple(
+        sorted(
+            (_discussion(m, catalog, cites, list(extra.get(m.id, ()))) for m in offered),
+            key=lambda d: GROUP_ORDER.index(d.group),
+        )
+    )
     excluded = tuple(
         Point(f"{m.title}: {m.reasons[0] if m.reasons else 'not applicable'}", m.citations[:2])
         for m in result.mechanisms

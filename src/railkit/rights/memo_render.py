@@ -126,8 +126,12 @@ def _table(doc: Any, header: list[str], rows: list[list[str]]) -> None:
 
 def _docx_discussion(doc: Any, memo: Memo) -> None:
     doc.add_heading("Discussion", level=1)
+    group = ""
     for i, d in enumerate(memo.discussion, 1):
-        doc.add_heading(f"{i}. {d.title}", level=2)
+        if d.group != group:
+            group = d.group
+            doc.add_heading(group, level=2)
+        doc.add_heading(f"{i}. {d.title}", level=3)
         doc.add_paragraph(
             f"Status: {STATUS_WORDS[d.status]}. Jurisdiction: {d.jurisdiction}. "
             f"Mechanism id: {d.id}."
