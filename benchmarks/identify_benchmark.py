@@ -204,11 +204,19 @@ def main() -> int:
     print("railkit")
     print(f"  accuracy (all {len(cases)} dev cases): {sum(rk_right) / len(cases):.3f}")
     cpu_15kb = [dt / max(k, 0.05) for dt, k in zip(cpu_file, kb, strict=True)]
+    near = [i for i, k in enumerate(kb) if 0.8 <= k <= 1.1]  # files of 12-17 KB
+    near_wall = [per_file[i] for i in near]
+    near_cpu = [cpu_file[i] for i in near]
     print(
         f"  warm identification (differences included), best of 3 per file: "
         f"mean {1000 * sum(per_file) / len(per_file):.1f} ms/file, max {1000 * max(per_file):.1f}; "
         f"per 15 KB mean {1000 * sum(per_15kb) / len(per_15kb):.1f} ms, "
         f"max {1000 * max(per_15kb):.1f} ms"
+    )
+    print(
+        f"  files of 12-17 KB ({len(near)}): wall mean {1000 * sum(near_wall) / len(near):.1f} ms, "
+        f"max {1000 * max(near_wall):.1f} ms; CPU mean {1000 * sum(near_cpu) / len(near):.1f} ms, "
+        f"max {1000 * max(near_cpu):.1f} ms"
     )
     print(
         f"  CPU time per 15 KB: mean {1000 * sum(cpu_15kb) / len(cpu_15kb):.1f} ms, "

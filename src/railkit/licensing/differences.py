@@ -111,18 +111,18 @@ def _charge(words: tuple[int, int], ranges: list[tuple[int, int]], into: dict[in
 
 
 def _compare(
-    cand: Candidate, seq: list[int], span: tuple[int, int], input_ranges: list[tuple[int, int]]
-) -> tuple[dict[int, int], dict[int, int], int, int]:
+    cand: Candidate, seq: list[int], span: tuple[int, int]
+) -> tuple[dict[int, int], list[tuple[int, int]], int, int]:
     """Align a known document with its input span.
 
-    Returns words removed per document clause, words added per input clause, and how many
+    Returns words removed per document clause, the input word ranges added, and how many
     document shingles lie before and after the part the input covers (truncation).
     """
     doc = cand.doc
     start, end = span
     doc_ranges = [(c.first, c.first + c.words) for c in doc.clauses]
     removed: dict[int, int] = {}
-    added: dict[int, int] = {}
+    added: list[tuple[int, int]] = []
     matcher = difflib.SequenceMatcher(None, doc.shingles, seq[start : end + 1], autojunk=False)
     ops = matcher.get_opcodes()
     equal = [op for op in ops if op[0] == "equal"]
@@ -139,7 +139,8 @@ def _compare(
                 a = start
             if j2 == size:  # at the end, the last shingles' trailing words are new too
                 b = start + j2 + SHINGLE - 1
-            _charge((a, b), input_ranges, added)
+            if b > a:
+                added.append((a, b))
     return removed, added, head, len(doc.shingles) - tail
 
 
@@ -195,8 +196,8 @@ def differences(
     """Every difference between ``text`` and each primary matched document."""
     from railkit.licensing.identify import Difference
 
-    clauses: list[Clause] = segment(text)
-    input_ranges = [token_range(tokens, c.start, c.end) for c in clauses]
+    clauses: list[Clause] | None = None  # the input's clauses, segmented only when needed
+    input_ranges: list[tuple[int, int]] = []
     out: list[Difference] = []
     spans = _spans(chosen, len(seq))
     primary = next(c for c in chosen if c.primary)
@@ -205,7 +206,14 @@ def differences(
         if not cand.primary:
             continue
         doc = cand.doc
-        removed, added, head, tail = _compare(cand, seq, spans[id(cand)], input_ranges)
+        removed, added_words, head, tail = _compare(cand, seq, spans[id(cand)])
+        added: dict[int, int] = {}
+        if added_words:
+            if clauses is None:
+                clauses = segment(text)
+                input_ranges = [token_range(tokens, c.start, c.end) for c in clauses]
+            for new_words in added_words:
+                _charge(new_words, input_ranges, added)
         out.extend(_missing_ends(cand, head, tail))
         seen: set[tuple[str, str]] = set()
         for n, words in sorted(removed.items()):
@@ -224,6 +232,7 @@ def differences(
                 )
             )
         for n, words in sorted(added.items()):
+            assert clauses is not None
             clause = clauses[n]
             first, last = input_ranges[n]
             size = max(1, last - first)
