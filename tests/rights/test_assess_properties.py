@@ -93,3 +93,18 @@ def test_description_is_ignored(data: dict[str, Any]) -> None:
     a = assess(situation_from_data(data), catalog)
     b = assess(situation_from_data(with_text), catalog)
     assert [(m.id, m.status) for m in a.mechanisms] == [(m.id, m.status) for m in b.mechanisms]
+
+
+@settings(max_examples=80, deadline=None)
+@given(situations, situations)
+def test_answering_more_never_revives_an_excluded_mechanism(
+    data: dict[str, Any], more: dict[str, Any]
+) -> None:
+    """Three-valued logic is monotone: adding answers to unanswered top-level fields can settle
+    'possibly' either way, but never turns a definite 'not applicable' into an offer."""
+    catalog = load_catalog()
+    refined = {**more, **data}  # only fills keys that ``data`` left unanswered
+    before = assess(situation_from_data(data), catalog)
+    after = assess(situation_from_data(refined), catalog)
+    for m in before.by_status("not-applicable"):
+        assert after.get(m.id).status == "not-applicable", m.id
