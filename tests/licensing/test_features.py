@@ -130,3 +130,20 @@ def test_permissive_licenses(scancode_licenses: Path) -> None:
     apache = ids(scancode_text(scancode_licenses, "apache-2.0"))
     assert apache == {"attribution-notice", "modification-notice", "litigation-termination"}
     assert ids(scancode_text(scancode_licenses, "mit")) == {"attribution-notice"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "An unenforceable term shall be replaced by a valid and enforceable provision.",
+            "use-restrictions-flowdown",
+        ),
+        (
+            "We may end this agreement and revoke your right to use the Model if you breach it.",
+            "remote-restriction",
+        ),
+    ],
+)
+def test_boilerplate_is_not_a_feature(text: str, absent: str) -> None:
+    assert absent not in ids(text)

@@ -39,7 +39,7 @@ _OUT = r"\boutputs?\b"
 _RAW_PATTERNS: dict[str, tuple[tuple[str, ...], ...]] = {
     "use-restrictions-flowdown": (
         (rf"\brestrictions?\b{_G}\b(must|shall) be included\b",),
-        (r"\benforceable provision\b",),
+        (r"\bas an enforceable provision\b",),
         (r"\bdoes not contradict the (use[- ]based )?restrictions\b",),
         (r"\b(at least as|equally) (restrictive|protective)\b",),
         (r"\bgive notice to subsequent (users|licensees|recipients)\b",),
@@ -70,7 +70,7 @@ _RAW_PATTERNS: dict[str, tuple[tuple[str, ...], ...]] = {
         (r"\bdisable (any|the|all) (contribution|model|software|materials)",),
         (
             r"\b(reserves? the right|may at any time)\b[^.;]{0,40}"
-            r"\b(restrict|suspend|limit|disable|revoke)\w*\b[^.;]{0,30}\b(use|usage|access)\b",
+            r"\b(restrict|suspend|limit|disable)\w*\b[^.;]{0,30}\b(use|usage|access)\b",
         ),
     ),
     "non-commercial": (
