@@ -151,3 +151,13 @@ def test_registry_ids_resolve_to_scancode_texts(runner: CliRunner, scancode_lice
     assert registry_text("certainly-not-a-license") is None
     unknown = runner.invoke(cli, ["license", "check-use", "certainly-not-a-license", "--use", "x"])
     assert unknown.exit_code == 2
+
+
+def test_protective_uses_and_topic_words_only_relate() -> None:
+    moderation = describe_use("detect hate speech and harassment on a forum")
+    assert moderation.protective
+    assert moderation.strength("defamation-harassment") == "related"
+    verdict = check_use([POLICY], "detect harassment in comments").licenses[0]
+    assert verdict.verdict == NEEDS_REVIEW
+    tutor = describe_use("a homework helper for children")
+    assert tutor.strength("child-safety") == "related"

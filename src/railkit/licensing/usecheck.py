@@ -49,6 +49,14 @@ QUALIFIED = re.compile(
 )
 """A clause that restricts an activity only under a condition (intent, consent, licence)."""
 
+PROTECTIVE = re.compile(
+    r"\b(?:detect\w*|prevent\w*|moderat\w*|filter\w*|flag\w*|block\w*|fight\w*|counter\w*|"
+    r"combat\w*|protect\w*|report\w*|defen[cs]\w*|research\w*|stud(?:y|ies|ying)|"
+    r"red[\s-]?team\w*|audit\w*|safety\s+test\w*|screen\w*\s+for)\b",
+    re.IGNORECASE,
+)
+"""A use that works against a harm (content moderation, fraud detection) only relates to it."""
+
 _ADVICE_FIELDS = {
     "medical": ("medic", "health", "clinic", "diagnos", "patient", "treatment", "therap", "doctor"),
     "legal": ("legal", "law", "lawyer", "attorney", "contract"),
@@ -90,6 +98,8 @@ class UseProfile:
     research: bool
     users: float | None
     revenue: float | None
+    protective: bool = False
+    """The use works against the harms it names (detecting, moderating, red-teaming...)."""
 
     def strength(self, category: str) -> str | None:
         for m in self.matches:
@@ -209,9 +219,22 @@ def describe_use(use: str) -> UseProfile:
     for cats in lexicon().categories:
         for cue in cats.cues.values():
             m = _first_hit(cue.pattern, use)
-            if m is not None:
-                found[cats.category] = UseMatch(cats.category, "direct", m.group())
+            if m is None:
+                continue
+            # A multi-word clause cue names an activity ("tax advice"); a single word or a weak
+            # cue names a topic ("children"), which only relates the use to the category.
+            strength = "direct" if cue.weight >= 1 and len(m.group().split()) > 1 else "related"
+            old = found.get(cats.category)
+            if old is None or (old.strength == "related" and strength == "direct"):
+                found[cats.category] = UseMatch(cats.category, strength, m.group())
+            if strength == "direct":
                 break
+    protective = PROTECTIVE.search(use)
+    if protective:
+        found = {
+            cat: UseMatch(cat, "related", f"{m.cue} ({protective.group(0)})")
+            for cat, m in found.items()
+        }
     users = _USERS.search(use)
     money = _MONEY.search(use)
     order = {c: i for i, c in enumerate(lexicon().ids)}
@@ -220,6 +243,7 @@ def describe_use(use: str) -> UseProfile:
         matches=tuple(sorted(found.values(), key=lambda m: order.get(m.category, 99))),
         commercial="commercial" in flags or bool(users),
         research="research" in flags,
+        protective=bool(protective),
         users=_amount(users.group(1), users.group(2)) if users else None,
         revenue=_amount(money.group(1) or money.group(3), money.group(2) or money.group(4))
         if money
@@ -391,6 +415,11 @@ def check_use(
         for i, item in enumerate(licenses, start=1)
     )
     notes = []
+    if profile.protective:
+        notes.append(
+            "the use works against the harms it names (detection, moderation, research...); "
+            "restrictions on those harms rarely target such uses, so matches are only 'related'"
+        )
     if not profile.matches and not profile.commercial:
         notes.append(
             "railkit recognised no restricted category in the use description; "
