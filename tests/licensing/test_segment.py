@@ -246,3 +246,19 @@ def test_indented_unmarked_items_under_a_lead_in_stay_separate() -> None:
     clauses = segment(text)
     assert [c.text for c in clauses[-2:]] == ["Stalking someone;", "Threatening someone;"]
     assert all(c.context and "must not use" in c.context for c in clauses[-2:])
+
+
+def test_crlf_line_endings_give_the_same_clauses() -> None:
+    crlf = NESTED.replace("\n", "\r\n")
+    assert [(c.ref, c.text) for c in segment(crlf)] == [(c.ref, c.text) for c in segment(NESTED)]
+    assert_offsets(crlf, segment(crlf))
+
+
+def test_items_run_together_on_one_line_are_split() -> None:
+    text = "4. Conditions:\na. Keep the notice; b. Mark changes; c. Share the terms.\n"
+    clauses = segment(text)
+    assert [(c.ref, c.text) for c in clauses[1:]] == [
+        ("4.a", "Keep the notice;"),
+        ("4.b", "Mark changes;"),
+        ("4.c", "Share the terms."),
+    ]
