@@ -53,7 +53,13 @@ def _print_text(result: Assessment) -> None:
 @click.argument("path", type=click.Path(dir_okay=False, allow_dash=True))
 @format_option("text", "json")
 def assess_command(path: str, fmt: str) -> None:
-    """Assess the situation in PATH (JSON; '-' for standard input)."""
+    """Assess the situation in PATH (JSON; '-' for standard input).
+
+    Every data-rights mechanism gets a status (applicable, possibly-applicable,
+    not-applicable) with reasons, citations and next steps; contradictory answers are listed
+    as warnings. Exit status 0 when assessed, 2 for a missing, malformed or invalid situation
+    (the message names the field).
+    """
     situation = parse_situation(read_text(path), name=path)
     result = assess(situation, load_catalog())
     if fmt == "json":
