@@ -73,3 +73,11 @@ def test_api_bad_input_is_4xx(client: TestClient) -> None:
     assert client.post("/api/check-use", json={"licenses": ["mit"]}).status_code == 422
     assert client.post("/api/check-use", json={"use": "x"}).status_code == 400
     assert client.post("/api/check-use", json={"use": "x", "licenses": ["nope"]}).status_code == 404
+
+
+def test_license_is_checked_with_its_incorporated_policy(client: TestClient) -> None:
+    body = {"use": "develop chemical weapons", "licenses": ["llama3.1-license"]}
+    data = client.post("/api/check-use", json=body).json()
+    verdict = data["licenses"][0]
+    assert verdict["verdict"] == "restricted"
+    assert all(f["ref"].startswith("llama3.1-aup: ") for f in verdict["findings"])

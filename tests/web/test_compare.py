@@ -112,3 +112,9 @@ def test_api_limits_are_4xx(client: TestClient) -> None:
     many = {"licenses": ["mit"] * 13}
     assert client.post("/api/compare", json=many).status_code == 422
     assert client.post("/api/compare", json={"texts": ["\x00\x00", "x"]}).status_code == 400
+
+
+def test_license_column_includes_incorporated_policy(client: TestClient) -> None:
+    response = client.get("/compare?licenses=llama3.1-license&licenses=mit")
+    assert "with Llama 3.1 Acceptable Use Policy" in response.text
+    assert "llama3.1-aup: Prohibited Uses" in response.text

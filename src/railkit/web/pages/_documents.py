@@ -65,20 +65,34 @@ def registry_document(catalog: Catalog, value: str) -> LicenseDocument:
     return doc
 
 
-def registry_analysis(doc: LicenseDocument) -> Analysis:
+def incorporated(catalog: Catalog, doc: LicenseDocument) -> list[LicenseDocument]:
+    """The documents ``doc`` incorporates (a license's acceptable-use policy)."""
+    ids = [r.id for r in doc.related if r.relation == "incorporates"]
+    return [catalog.licenses[i] for i in ids if i in catalog.licenses]
+
+
+def registry_analysis(doc: LicenseDocument, catalog: Catalog | None = None) -> Analysis:
     """A registry document's clause annotations (the team's reading) as an analysis.
 
     The registry holds no license text, so each clause carries its locator and, as text,
-    the annotation's note (our own words) when there is one.
+    the annotation's note (our own words) when there is one. With ``catalog``, the clauses
+    of the documents it incorporates follow, their locators prefixed with the document id
+    ("llama3.1-aup: Prohibited Uses, bullet 1.1"): a license binds its users to them.
     """
+    parts = [(doc, "")]
+    if catalog is not None:
+        parts += [(inc, f"{inc.id}: ") for inc in incorporated(catalog, doc)]
     clauses = []
     features = []
-    for index, note in enumerate(doc.annotations):
-        clause = Clause(note.ref, note.note or "", 0, 0)
-        cats = tuple(note.categories)
-        clauses.append(ClauseAnalysis(clause, cats, (), bool(cats)))
-        for fid in note.features:
-            features.append(
-                FeatureFinding(fid, index, note.ref, note.note or "", 0, 0, "", "annotation")
-            )
+    for part, prefix in parts:
+        for note in part.annotations:
+            ref = prefix + note.ref
+            clause = Clause(ref, note.note or "", 0, 0)
+            cats = tuple(note.categories)
+            clauses.append(ClauseAnalysis(clause, cats, (), bool(cats)))
+            for fid in note.features:
+                index = len(clauses) - 1
+                features.append(
+                    FeatureFinding(fid, index, ref, note.note or "", 0, 0, "", "annotation")
+                )
     return Analysis(tuple(clauses), tuple(features), "registry")

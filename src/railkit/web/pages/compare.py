@@ -22,6 +22,7 @@ from railkit.licensing.compare import Comparison, compare, render_csv, render_ma
 from railkit.notice import notice_line
 from railkit.web.pages._documents import (
     MAX_TEXT_CHARS,
+    incorporated,
     pasted_text,
     registry_analysis,
     registry_document,
@@ -47,6 +48,7 @@ class Column:
     name: str
     source: str  # "registry" or "text"
     registry_id: str | None
+    includes: tuple[str, ...] = ()  # names of incorporated documents (a use policy)
 
 
 def gather(
@@ -58,8 +60,9 @@ def gather(
     columns: list[Column] = []
     for value in dict.fromkeys(v for v in licenses if v.strip()):
         doc = registry_document(catalog, value)
-        analysed.append((doc.name, registry_analysis(doc)))
-        columns.append(Column(doc.name, "registry", doc.id))
+        analysed.append((doc.name, registry_analysis(doc, catalog)))
+        includes = tuple(d.name for d in incorporated(catalog, doc))
+        columns.append(Column(doc.name, "registry", doc.id, includes))
     for i, text in enumerate(texts):
         if not text.strip():
             continue
