@@ -102,9 +102,17 @@ RESTRICTIVE_LEAD_IN = re.compile(
 )
 """A lead-in whose list items are restrictions ("subject to the following restrictions:")."""
 
+PLAIN_LEAD_IN = re.compile(
+    r"\b(?:means|includes?|including|consists?\s+of|refers\s+to|following\s+information|"
+    r"(?:must|shall|should|will)\s+(?:\w+\s+)?(?:contain|include|provide|state|list|identify)|"
+    r"notices?|examples?\s+of|such\s+as)\b",
+    re.IGNORECASE,
+)
+"""A lead-in whose items define, give examples or list required contents ("Harm includes:",
+"Your notice must include:"): its items restrict nothing, unless it also prohibits."""
+
 HEADING_WORDS = 8
-"""A lead-in this short is a heading ("Surveillance:"); a longer one that neither prohibits nor
-restricts (e.g. "Your notice must include:", "Harm includes:") makes its items non-restrictive."""
+"""A lead-in this short is a heading ("Surveillance:") and lends its cues to its items."""
 
 CONTRAST = re.compile(r"[,;]?\s*\b(?:but|however|provided\s+that|except\s+that)\b", _I)
 
@@ -260,7 +268,7 @@ def analyse(text: str, context: str | None = None) -> Restriction:
     context_permits = (
         context is not None
         and not context_prohibits
-        and (bool(PERMISSION.search(context)) or len(context.split()) > HEADING_WORDS)
+        and (bool(PERMISSION.search(context)) or bool(PLAIN_LEAD_IN.search(context)))
     )
     spans: list[tuple[int, int]] = []
     explicit = False
