@@ -91,10 +91,23 @@ def test_inline_items_need_punctuation_between_markers() -> None:
     text = "You shall: (i) keep notices; (ii) add a file, and (iii) tell users."
     lead, items = inline_items(text, 0, len(text))
     assert text[:lead].strip() == "You shall:"
-    assert [(label, text[s:e]) for label, s, e in items] == [
-        ("i", "keep notices"),
-        ("ii", "add a file"),
-        ("iii", "tell users."),
+    assert [(label, bare, text[s:e]) for label, bare, s, e in items] == [
+        ("i", False, "keep notices"),
+        ("ii", False, "add a file"),
+        ("iii", False, "tell users."),
     ]
     ref = "rights under Section 2(a) and (b) of this agreement"
     assert inline_items(ref, 0, len(ref)) == (len(ref), [])
+
+
+def test_run_in_sections_are_bare_items_and_come_first() -> None:
+    text = (
+        "These terms apply. a. Sharing. You shall: (i) keep notices; (ii) add a file. "
+        "b. Limits. You may not resell it."
+    )
+    lead, items = inline_items(text, 0, len(text))
+    assert text[:lead].strip() == "These terms apply."
+    assert [(label, bare) for label, bare, _, _ in items] == [("a", True), ("b", True)]
+    assert text[items[1][2] : items[1][3]] == "Limits. You may not resell it."
+    plain = "Use version 1. Then see item 2. Nothing else."
+    assert inline_items(plain, 0, len(plain)) == (len(plain), [])

@@ -262,3 +262,14 @@ def test_items_run_together_on_one_line_are_split() -> None:
         ("4.b", "Mark changes;"),
         ("4.c", "Share the terms."),
     ]
+
+
+def test_run_in_sections_of_a_pasted_pdf() -> None:
+    text = (
+        "GENERAL TERMS\n\nThe following terms apply. a. Sharing. If you share the Model, you "
+        "shall: (i) keep this notice, (ii) name the author, and (iii) link the terms. "
+        "b. Limits. You may not sell the Model.\n"
+    )
+    refs = [(c.ref, c.text) for c in segment("TITLE\n\n" + text)]
+    assert ("GENERAL TERMS a(ii)", "name the author") in refs
+    assert ("GENERAL TERMS b", "You may not sell the Model.") in refs

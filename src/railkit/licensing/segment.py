@@ -382,28 +382,35 @@ class _Segmenter:
         leads += [lv.lead for lv in levels if lv.lead]
         return " ".join(leads) if leads else None
 
-    def _emit(self, start: int, end: int, ref: str, context: str | None) -> list[Clause]:
+    def _emit(
+        self, start: int, end: int, ref: str, context: str | None, depth: int = 0
+    ) -> list[Clause]:
         out: list[Clause] = []
-        lead, items = inline_items(self.text, start, end)
+        lead, items = inline_items(self.text, start, end) if depth < 2 else (end, [])
         spans = sentences(self.text, start, lead)
         if len(spans) > 1 and _title_sentence(self.text[spans[0][0] : spans[0][1]].strip()):
             spans = spans[1:]
         for s, e in spans:
             self._add(out, ref, s, e, context)
-        if items:
-            lead_text = out[-1].text if out else None
-            item_context = " ".join(x for x in (context, lead_text) if x) or None
-            for k, (label, s, e) in enumerate(items):
-                parts = sentences(self.text, s, e)
-                if k + 1 < len(items):
-                    for ss, se in parts:
-                        self._add(out, f"{ref}({label})", ss, se, item_context)
-                    continue
-                # the last item ends at its first sentence; what follows is the block's again
-                if parts:
-                    self._add(out, f"{ref}({label})", parts[0][0], parts[0][1], item_context)
-                for ss, se in parts[1:]:
-                    self._add(out, ref, ss, se, context)
+        if not items:
+            return out
+        lead_text = out[-1].text if out else None
+        item_context = " ".join(x for x in (context, lead_text) if x) or None
+        for k, (label, bare, s, e) in enumerate(items):
+            if bare:  # a run-in section: everything up to the next marker is its own
+                joint = "." if ref[-1:].isalnum() and " " not in ref and "¶" not in ref else " "
+                out += self._emit(s, e, f"{ref}{joint}{label}", item_context, depth + 1)
+                continue
+            parts = sentences(self.text, s, e)
+            if k + 1 < len(items):
+                for ss, se in parts:
+                    self._add(out, f"{ref}({label})", ss, se, item_context)
+                continue
+            # the last item ends at its first sentence; what follows is the block's again
+            if parts:
+                self._add(out, f"{ref}({label})", parts[0][0], parts[0][1], item_context)
+            for ss, se in parts[1:]:
+                self._add(out, ref, ss, se, context)
         return out
 
     def _add(self, out: list[Clause], ref: str, s: int, e: int, context: str | None) -> None:

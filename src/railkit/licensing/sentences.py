@@ -60,9 +60,11 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _INLINE = re.compile(r"\((?P<t>[a-zA-Z]|[ivxIVX]{2,5}|\d{1,2})\)(?=[ \t\r\n])")
+_BARE = re.compile(r"(?P<t>[a-z]|\d{1,2})\.(?=[ \t]+[A-Z\"“(])")
 _MAX_CANDIDATES = 300
 _MAX_STARTS = 20
 _MAX_ITEM = 1500  # an inline item longer than this is not an item of the same list
+_MAX_SECTION = 6000  # the same for run-in sections ("b. Use Restrictions. ...")
 _CONNECTORS = ("and/or", "and", "or")
 
 
@@ -119,8 +121,10 @@ def _successor(first: str, index: int) -> str:
     return chr(ord(first) + index) if index < 26 else ""
 
 
-def _separated(text: str, floor: int, at: int) -> bool:
+def _separated(text: str, floor: int, at: int, *, strict: bool = False) -> bool:
     before = text[max(floor, at - 24) : at].rstrip()
+    if strict:  # a run-in marker follows the end of a sentence or a lead-in
+        return (bool(before) and before[-1] in ".;:") or (not before and at == floor)
     low = before.lower()
     for word in _CONNECTORS:
         if low.endswith(word) and (len(low) == len(word) or not low[-len(word) - 1].isalnum()):
@@ -140,44 +144,68 @@ def _trim(text: str, s: int, e: int) -> int:
     return s + len(piece)
 
 
-def inline_items(text: str, start: int, end: int) -> tuple[int, list[tuple[str, int, int]]]:
-    """Split ``text[start:end]`` at an inline enumeration.
-
-    Returns the end of the lead-in and the items as ``(label, start, end)``; with no
-    enumeration the lead-in is the whole span and the list is empty.
-    """
-    marks: list[tuple[int, int, str]] = []
-    for m in _INLINE.finditer(text, start, end):
-        if m.start() > start and not text[m.start() - 1].isspace():
-            continue
-        marks.append((m.start(), m.end(), m.group("t")))
-        if len(marks) >= _MAX_CANDIDATES:
-            break
+def _chain(
+    text: str, marks: list[tuple[int, int, str]], strict: bool
+) -> list[tuple[int, int, str]]:
+    """The longest run of consecutive markers, each after the right punctuation."""
     best: list[tuple[int, int, str]] = []
     starts = 0
     for i, first in enumerate(marks):
         if first[2] not in ("a", "A", "i", "I", "1"):
+            continue
+        if strict and not _separated(text, max(first[0] - 24, 0), first[0], strict=True):
             continue
         starts += 1
         if starts > _MAX_STARTS:
             break
         chain = [first]
         for cand in marks[i + 1 :]:
-            if cand[0] - chain[-1][1] > _MAX_ITEM:
+            if cand[0] - chain[-1][1] > (_MAX_SECTION if strict else _MAX_ITEM):
                 break
             if cand[2] == _successor(first[2], len(chain)) and _separated(
-                text, chain[-1][1], cand[0]
+                text, chain[-1][1], cand[0], strict=strict
             ):
                 chain.append(cand)
         if len(chain) > len(best):
             best = chain
-    if len(best) < 2:
+    return best if len(best) >= 2 else []
+
+
+def _marks(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    marks: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(text, start, end):
+        if m.start() > start and not text[m.start() - 1].isspace():
+            continue
+        marks.append((m.start(), m.end(), m.group("t")))
+        if len(marks) >= _MAX_CANDIDATES:
+            break
+    return marks
+
+
+def inline_items(text: str, start: int, end: int) -> tuple[int, list[tuple[str, bool, int, int]]]:
+    """Split ``text[start:end]`` at an inline enumeration.
+
+    Returns the end of the lead-in and the items as ``(label, bare, start, end)``: ``bare``
+    for run-in markers such as ``b. Use Restrictions.`` (a section run into one paragraph),
+    otherwise ``(b)``. The enumeration that starts first wins (the outer one); with none the
+    lead-in is the whole span and the list is empty.
+    """
+    chains = [
+        (chain, bare)
+        for chain, bare in (
+            (_chain(text, _marks(_INLINE, text, start, end), strict=False), False),
+            (_chain(text, _marks(_BARE, text, start, end), strict=True), True),
+        )
+        if chain
+    ]
+    if not chains:
         return end, []
+    best, bare = min(chains, key=lambda pair: pair[0][0][0])
     items = []
     for k, (_, mark_end, token) in enumerate(best):
         stop = best[k + 1][0] if k + 1 < len(best) else end
         begin = mark_end
         while begin < stop and text[begin].isspace():
             begin += 1
-        items.append((token, begin, _trim(text, begin, stop)))
+        items.append((token, bare, begin, _trim(text, begin, stop)))
     return best[0][0], items
