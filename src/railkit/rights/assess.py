@@ -154,6 +154,9 @@ def _judge(pre: Precondition, situation: Situation, catalog: Catalog) -> Conditi
                 )
             if ev.truth is None:
                 unknown |= ev.unknown_fields
+    if pre.ways:
+        all_ways = [citation_label(c, catalog) for w in pre.ways for c in w.citations]
+        labels = _unique([*all_ways, *labels])
     if not unknown:
         return ConditionResult(pre.name, "failed", pre.if_not_met, pre.fails, labels)
     fields = tuple(sorted(unknown))
