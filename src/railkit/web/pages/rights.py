@@ -48,7 +48,7 @@ from railkit.workspace import Workspace
 
 router = APIRouter()
 api = APIRouter(tags=["rights"])
-NAV = NavItem("/rights", "My data and AI", order=60, group="rights")
+NAV = NavItem("/rights", "My rights", order=60, group="rights")
 
 STATUS_HEADINGS = {
     "applicable": "Applicable",

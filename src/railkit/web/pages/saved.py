@@ -13,7 +13,7 @@ from railkit.web.rendering import NavItem, render
 from railkit.workspace import Workspace
 
 router = APIRouter()
-NAV = NavItem("/saved", "Saved", order=80, group="rights")
+NAV = NavItem("/saved", "Saved cases", order=80, group="rights")
 
 OPEN_LINKS = {"situation": "/rights?saved={id}"}
 """Where a saved item of each kind opens."""
