@@ -181,3 +181,26 @@ def test_examples_in_parentheses_name_domains_not_restrictions() -> None:
         "credit or critical infrastructure)"
     )
     assert labels.categories == ("automated-decisions",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You may use the Model for any purpose except to build weapons.", ("weapons",)),
+        (
+            "You may use the Model for research but not for medical diagnosis.",
+            ("regulated-advice",),
+        ),
+        (
+            "This license does not permit use of the Model for military purposes.",
+            ("military-warfare",),
+        ),
+        ("In no case shall the Model be used to harass anyone.", ("defamation-harassment",)),
+        ("Nobody may use the outputs to create deepfakes.", ("impersonation",)),
+        ("No rights are granted for use in law enforcement.", ("law-enforcement-justice",)),
+        ("You may redistribute the Model, except as provided in Section 4.", ()),
+        ("If you do not agree to these terms, you may not use the Model.", ()),
+    ],
+)
+def test_carve_outs_and_other_prohibition_styles(text: str, expected: tuple[str, ...]) -> None:
+    assert classify(text).categories == expected

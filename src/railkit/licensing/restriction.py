@@ -43,7 +43,10 @@ PROHIBITION = re.compile(
     r"|\b(?:restricted|refrain|abstain|precluded|barred|banned)\s+from\b"
     r"|\bnot\s+to\s+(?:use|\w+)\b(?<!not to exceed)"
     r"|^\W*no\s+(?:use|one|person|user|licensee|part|portion)\b"
-    r"|\bunder\s+no\s+circumstances\b"
+    r"|\bunder\s+no\s+circumstances\b|\b(?:in\s+no\s+case|at\s+no\s+time|nobody|no\s+one)\b"
+    r"|\bdoes\s+not\s+(?:permit|allow|authori[sz]e|extend\s+to|cover)\b"
+    r"|\bno\s+(?:rights?|licen[cs]es?|permission)\s+(?:is|are)\s+granted\b"
+    r"|\bexcluded\s+from\s+(?:the\s+)?(?:scope|licen[cs]e|grant)\b"
     r"|\b(?:only|solely|exclusively)\s+(?:for|in\s+(?:accordance|compliance))\b"
     r"|\bpurposes?\s+only\b",
     _I,
@@ -113,6 +116,13 @@ PLAIN_LEAD_IN = re.compile(
 
 HEADING_WORDS = 8
 """A lead-in this short is a heading ("Surveillance:") and lends its cues to its items."""
+
+CARVE_OUT = re.compile(
+    r"\b(?:except(?:\s+(?:for|to|in|that))?|other\s+than|excluding|but\s+not|save\s+for|"
+    r"with\s+the\s+exception\s+of|apart\s+from)\b[^;.]{0,300}",
+    _I,
+)
+"""In a permission, the part carved out of it ("any purpose except weapons") is a restriction."""
 
 CONTRAST = re.compile(r"[,;]?\s*\b(?:but|however|provided\s+that|except\s+that)\b", _I)
 
@@ -223,7 +233,7 @@ def is_fragment(sentence: str) -> bool:
 _PROHIBITION_WORDS = (
     "not", "n't", "never", "prohib", "forbid", "disallow", "imperm", "restrict", "refrain",
     "abstain", "preclud", "barred", "banned", "only", "solely", "exclusively", "no ",
-    "circumstances",
+    "circumstances", "nobody", "excluded",
 )  # fmt: skip
 
 
@@ -261,7 +271,7 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 def analyse(text: str, context: str | None = None) -> Restriction:
     """Decide whether ``text`` restricts use and where its restrictive parts are."""
     lead = len(text) - len(_LIST_MARKER.sub("", text, count=1).lstrip())
-    exceptions = tuple((m.start(), m.end()) for m in EXCEPTION.finditer(text) if m.start() > lead)
+    exceptions = [(m.start(), m.end()) for m in EXCEPTION.finditer(text) if m.start() > lead]
     context_prohibits = context is not None and (
         is_prohibitive(context) or bool(RESTRICTIVE_LEAD_IN.search(context))
     )
@@ -299,13 +309,22 @@ def analyse(text: str, context: str | None = None) -> Restriction:
         if DISCLAIMER.search(sentence):
             reasons.append("disclaimer")
         elif PERMISSION.search(sentence):
-            reasons.append("permission")
+            carved = [(start + m.start(), start + m.end()) for m in CARVE_OUT.finditer(sentence)]
+            if carved:
+                spans.extend(carved)
+                exceptions = [
+                    x for x in exceptions if not any(x[0] < e and c < x[1] for c, e in carved)
+                ]
+                explicit = True
+                reasons.append("permission with a carve-out")
+            else:
+                reasons.append("permission")
         else:
             reasons.append("statement")
     return Restriction(
         restrictive=bool(spans),
         explicit=explicit,
         spans=tuple(spans),
-        exceptions=exceptions,
+        exceptions=tuple(exceptions),
         reason=", ".join(dict.fromkeys(reasons)) or "empty",
     )
