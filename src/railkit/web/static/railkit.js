@@ -21,3 +21,10 @@ document.addEventListener("DOMContentLoaded", function () {
   var alert = document.querySelector("#form-error");
   if (alert) { alert.setAttribute("tabindex", "-1"); alert.focus(); }
 });
+// Print buttons (hidden without JavaScript; the browser's print command works anyway).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+});
