@@ -1,11 +1,8 @@
 """Use check: does a license restrict an intended use described in plain words?
 
-:func:`describe_use` maps a use description ("screen job applicants' CVs", "a chatbot giving
-tax advice", "commercial app with 900 million monthly users") to taxonomy categories, each
-``direct`` (the use is the restricted kind of activity) or ``related`` (the use falls in the
-category's domain), and to the facts that meet structural features: commercial or research
-use, a user count, a revenue figure. The use lexicon is data (``data/classifier/uses.yaml``);
-the clause lexicon is matched too, as direct evidence.
+The use description is first mapped to categories (``direct`` or ``related``) and to
+feature facts (commercial or research use, users, revenue) by
+:func:`railkit.licensing.intended_use.describe_use`.
 
 :func:`check_use` analyses each license (or takes an analysis) and reports, per license, the
 clauses that restrict the use with their locators, and a verdict:
@@ -25,12 +22,31 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from railkit.errors import InputError
-from railkit.licensing.cues import compile_phrase, lexicon
+from railkit.licensing.intended_use import (
+    MONEY_PATTERN,
+    USERS_PATTERN,
+    UseMatch,
+    UseProfile,
+    amount,
+    describe_use,
+)
+
+__all__ = [
+    "NEEDS_REVIEW",
+    "NO_RESTRICTION",
+    "RESTRICTED",
+    "Finding",
+    "LicenseVerdict",
+    "UseCheckResult",
+    "UseMatch",
+    "UseProfile",
+    "check_use",
+    "describe_use",
+    "registry_text",
+]
 
 if TYPE_CHECKING:
     from railkit.licensing.analyze import Analysis
@@ -49,63 +65,12 @@ QUALIFIED = re.compile(
 )
 """A clause that restricts an activity only under a condition (intent, consent, licence)."""
 
-PROTECTIVE = re.compile(
-    r"\b(?:detect\w*|prevent\w*|moderat\w*|filter\w*|flag\w*|block\w*|fight\w*|counter\w*|"
-    r"combat\w*|protect\w*|report\w*|defen[cs]\w*|research\w*|stud(?:y|ies|ying)|"
-    r"red[\s-]?team\w*|audit\w*|safety\s+test\w*|screen\w*\s+for)\b",
-    re.IGNORECASE,
-)
-"""A use that works against a harm (content moderation, fraud detection) only relates to it."""
-
 _ADVICE_FIELDS = {
     "medical": ("medic", "health", "clinic", "diagnos", "patient", "treatment", "therap", "doctor"),
     "legal": ("legal", "law", "lawyer", "attorney", "contract"),
     "financial": ("financ", "tax", "invest", "account", "credit", "loan", "stock", "trading"),
 }
 """Fields of regulated advice: a clause about one field does not restrict advice in another."""
-
-_NEGATED = re.compile(r"\b(?:no|not|without|never|avoid\w*|exclud\w*)\s+(?:\w+\s+)?$", re.I)
-_UNIT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9,
-         "bn": 1e9, "billion": 1e9}  # fmt: skip
-_USERS = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|mn|m|million|bn|b|billion)?\s+"
-    r"(?:\w+\s+){0,2}?(?:users|mau|customers|subscribers|people|members)\b",
-    re.IGNORECASE,
-)
-_MONEY = re.compile(
-    r"(?:\$|usd\s*\$?|eur\s*|€|£)\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|mn|m|million|bn|b|billion)?"
-    r"|(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|mn|m|million|bn|b|billion)?\s*(?:usd|dollars|euros?)",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class UseMatch:
-    """A category the use description touches, how closely, and the words that say so."""
-
-    category: str
-    strength: str  # "direct" or "related"
-    cue: str
-
-
-@dataclass(frozen=True)
-class UseProfile:
-    """What railkit understood of a use description."""
-
-    use: str
-    matches: tuple[UseMatch, ...]
-    commercial: bool
-    research: bool
-    users: float | None
-    revenue: float | None
-    protective: bool = False
-    """The use works against the harms it names (detecting, moderating, red-teaming...)."""
-
-    def strength(self, category: str) -> str | None:
-        for m in self.matches:
-            if m.category == category:
-                return m.strength
-        return None
 
 
 @dataclass(frozen=True)
@@ -171,86 +136,6 @@ class UseCheckResult:
         }
 
 
-@lru_cache(maxsize=1)
-def _use_lexicon() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """(category or feature, strength, pattern) for every use cue."""
-    import yaml
-
-    text = (resources.files("railkit") / "data" / "classifier" / "uses.yaml").read_text(
-        encoding="utf-8"
-    )
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    out = []
-    for cat, body in (data.get("categories") or {}).items():
-        for strength in ("direct", "related"):
-            for phrase in (body or {}).get(strength) or []:
-                out.append((cat, strength, re.compile(compile_phrase(phrase), re.I)))
-    for feature, phrases in (data.get("features") or {}).items():
-        for phrase in phrases or []:
-            out.append((f"feature:{feature}", "direct", re.compile(compile_phrase(phrase), re.I)))
-    return tuple(out)
-
-
-def _amount(number: str, unit: str | None) -> float:
-    return float(number.replace(",", "")) * _UNIT.get((unit or "").lower(), 1.0)
-
-
-def _first_hit(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    for m in pattern.finditer(text):
-        if not _NEGATED.search(text, max(0, m.start() - 24), m.start()):
-            return m
-    return None
-
-
-def describe_use(use: str) -> UseProfile:
-    """Map a plain-words use description to categories and feature facts."""
-    found: dict[str, UseMatch] = {}
-    flags: dict[str, str] = {}
-    for key, strength, pattern in _use_lexicon():
-        m = _first_hit(pattern, use)
-        if m is None:
-            continue
-        if key.startswith("feature:"):
-            flags.setdefault(key[8:], m.group())
-            continue
-        old = found.get(key)
-        if old is None or (old.strength == "related" and strength == "direct"):
-            found[key] = UseMatch(key, strength, m.group())
-    for cats in lexicon().categories:
-        for cue in cats.cues.values():
-            m = _first_hit(cue.pattern, use)
-            if m is None:
-                continue
-            # A multi-word clause cue names an activity ("tax advice"); a single word or a weak
-            # cue names a topic ("children"), which only relates the use to the category.
-            strength = "direct" if cue.weight >= 1 and len(m.group().split()) > 1 else "related"
-            old = found.get(cats.category)
-            if old is None or (old.strength == "related" and strength == "direct"):
-                found[cats.category] = UseMatch(cats.category, strength, m.group())
-            if strength == "direct":
-                break
-    protective = PROTECTIVE.search(use)
-    if protective:
-        found = {
-            cat: UseMatch(cat, "related", f"{m.cue} ({protective.group(0)})")
-            for cat, m in found.items()
-        }
-    users = _USERS.search(use)
-    money = _MONEY.search(use)
-    order = {c: i for i, c in enumerate(lexicon().ids)}
-    return UseProfile(
-        use=use,
-        matches=tuple(sorted(found.values(), key=lambda m: order.get(m.category, 99))),
-        commercial="commercial" in flags or bool(users),
-        research="research" in flags,
-        protective=bool(protective),
-        users=_amount(users.group(1), users.group(2)) if users else None,
-        revenue=_amount(money.group(1) or money.group(3), money.group(2) or money.group(4))
-        if money
-        else None,
-    )
-
-
 LicenseInput = "str | Analysis | tuple[str, str | Analysis]"
 Resolver = Callable[[str], "tuple[str, str] | None"]
 
@@ -279,7 +164,7 @@ def _threshold(text: str, pattern: re.Pattern[str]) -> float | None:
     groups = m.groups()
     number = next((g for g in groups[::2] if g), None)
     unit = next((g for g in groups[1::2] if g), None)
-    return _amount(number, unit) if number else None
+    return amount(number, unit) if number else None
 
 
 def _feature_findings(analysis: Analysis, profile: UseProfile) -> list[Finding]:
@@ -289,7 +174,10 @@ def _feature_findings(analysis: Analysis, profile: UseProfile) -> list[Finding]:
             level = NEEDS_REVIEW if profile.research else RESTRICTED
             reason = "the license limits use to non-commercial or research purposes"
         elif f.id == "user-threshold" and (profile.users or profile.revenue):
-            limit_users, limit_money = _threshold(f.text, _USERS), _threshold(f.text, _MONEY)
+            limit_users, limit_money = (
+                _threshold(f.text, USERS_PATTERN),
+                _threshold(f.text, MONEY_PATTERN),
+            )
             if profile.users and limit_users:
                 if profile.users <= limit_users:
                     continue
