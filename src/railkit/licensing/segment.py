@@ -14,10 +14,10 @@ as ``context``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from railkit.licensing.lists import ListStack, Marker, parse_marker
+from railkit.licensing.blocks import LABEL, Block, read_blocks, strip_md, title_sentence
+from railkit.licensing.lists import ListStack
 from railkit.licensing.sentences import inline_items, sentences
 from railkit.licensing.text import PlainText, normalise
 
@@ -39,213 +39,11 @@ class Clause:
     context: str | None = None
 
 
-@dataclass
-class _Block:
-    kind: str  # "heading" | "item" | "para"
-    start: int  # plain offset of the body (after any marker)
-    end: int
-    indent: int
-    marker: Marker | None = None
-    lines: int = 1
-    titled: bool = False  # an item that is only a title, its body follows as paragraphs
-    weak: bool = False  # a heading only because it is a short title sentence
-
-
-_MD_HEADING = re.compile(r"[ ]{0,3}(#{1,6})[ \t]+")
-_TERMINAL = ".;:!?"
-_LABEL = re.compile(
-    r"(?P<word>Attachment|Exhibit|Appendix|Schedule|Annex|Addendum|Part|Section|Article|"
-    r"Chapter)[ \t]+(?P<id>[A-Z0-9]{1,6}|[IVXivx]{1,6})\b",
-    re.IGNORECASE,
-)
 _ATTACHMENT_WORDS = frozenset(
     {"attachment", "exhibit", "appendix", "schedule", "annex", "addendum"}
 )
-_WHOLE_ITEM = 1500
-_JOINING = frozenset(
-    ["the", "a", "an", "of", "and", "or", "to", "in", "for", "by", "with", "under", "on", "as"]
-)
-_PARA_ITEM = 600
-_MODALS = frozenset(
-    ["shall", "must", "may", "will", "can", "should", "agree", "agrees", "is", "are", "not"]
-)
-
-
-def _indent(line: str) -> int:
-    width = 0
-    for ch in line[:400]:
-        if ch == " ":
-            width += 1
-        elif ch == "\t":
-            width = (width // 4 + 1) * 4
-        else:
-            break
-    return width
-
-
-def _strip_md(s: str) -> str:
-    return s.strip().strip("*_").strip()
-
-
-def heading_like(body: str) -> bool:
-    """Whether a stand-alone line reads as a heading rather than a sentence."""
-    s = _strip_md(body)
-    if not s or len(s) > 90 or s.endswith((":", ",", ";")):
-        return False
-    words = s.split()
-    if len(words) > 10:
-        return False
-    if _LABEL.match(s) and len(words) <= 12:
-        return True
-    letters = [c for c in s if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return True
-    if s[-1] in _TERMINAL:
-        return False
-    alpha_words = [w for w in words if w[0].isalpha()]
-    long_words = [w for w in alpha_words if len(w) > 3] or alpha_words
-    capital = sum(1 for w in long_words if w[0].isupper())
-    return bool(long_words) and capital >= 0.6 * len(long_words) and s[0].isupper()
-
-
-def _standalone_heading(plain: str, stripped: str, nxt: int, before: str) -> bool:
-    """A heading-like line whose next line starts something new (not a wrapped line)."""
-    if not stripped[0].isupper() or stripped[-1] in _TERMINAL or not heading_like(stripped):
-        return False
-    last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
-    if last_word in _JOINING:
-        return False
-    nl = plain.find("\n", nxt)
-    following = plain[nxt : nl if nl >= 0 else len(plain)][:200].strip()
-    return not following or not following[0].islower()
-
-
-def _title_sentence(s: str) -> bool:
-    words = s.rstrip(".").split()
-    return (
-        0 < len(words) <= 7
-        and s.endswith(".")
-        and s[0].isupper()
-        and not any(w.lower() in _MODALS for w in words)
-    )
-
-
-def _split_run_on(plain: str, marker: Marker, end: int) -> list[tuple[int, int, Marker]]:
-    """Items run together on one line ("c. Do this; d. Do that"): split at the next marker."""
-    out: list[tuple[int, int, Marker]] = []
-    current = marker
-    start = marker.body
-    for _ in range(26):
-        reading = current.readings[0]
-        label = reading.label
-        if reading.key[0] == "alpha" and len(label) == 1 and label.isalpha() and label not in "zZ":
-            token = chr(ord(label) + 1)
-        elif reading.key[0] == "dec" and label.isdigit():
-            token = str(int(label) + 1)
-        else:
-            break
-        found = re.compile(r"[;:][^\S\n]+" + re.escape(token) + r"[.)][^\S\n]").search(
-            plain, start, end
-        )
-        if found is None:
-            break
-        nxt = parse_marker(plain, found.end() - len(token) - 2, end)
-        if nxt is None:
-            break
-        out.append((start, found.start() + 1, current))
-        current, start = nxt, nxt.body
-    out.append((start, end, current))
-    return out
-
-
-def _blocks(plain: str) -> list[_Block]:
-    blocks: list[_Block] = []
-    open_line = False  # the previous non-blank line may continue on the next one
-    after_blank = True
-    last_line = ""
-    pos = 0
-    n = len(plain)
-    while pos <= n:
-        nl = plain.find("\n", pos)
-        end = n if nl < 0 else nl
-        line = plain[pos:end]
-        start = pos
-        pos = end + 1
-        stripped = line.strip()
-        if not stripped or (len(stripped) >= 3 and not stripped.strip("-=_*~#| \t")):
-            open_line, after_blank = False, True
-            if nl < 0:
-                break
-            continue
-        indent = _indent(line)
-        body_at = start + (len(line) - len(line.lstrip()))
-        heading = _MD_HEADING.match(line)
-        is_md_heading = heading is not None
-        if heading is not None:
-            body_at = start + heading.end()
-        marker = parse_marker(plain, body_at, end)
-        prev = blocks[-1] if blocks else None
-        body_end = start + len(line.rstrip())
-        last_word = last_line.rsplit(None, 1)[-1].lower() if last_line else ""
-        open_line = open_line or (not after_blank and last_word in _JOINING)
-        if (
-            marker is not None
-            and open_line
-            and not after_blank
-            and prev is not None
-            and indent > prev.indent + 1
-            and plain[marker.body : marker.body + 1].islower()
-        ):
-            marker = None  # "3.1 or outputs" wrapped under a hanging indent: not a list item
-        if marker is not None:
-            for item_start, item_end, item_marker in _split_run_on(plain, marker, body_end):
-                block = _Block("item", item_start, item_end, indent, item_marker)
-                block.titled = is_md_heading
-                blocks.append(block)
-            open_line = marker.body >= body_end or (
-                len(line) >= 40 and stripped[-1] not in _TERMINAL
-            )
-        elif is_md_heading:
-            blocks.append(_Block("heading", body_at, body_end, indent))
-            open_line = False
-        elif (
-            prev is not None
-            and not after_blank
-            and prev.kind != "heading"
-            and (
-                # a hanging indent continues the block above (unless that ends a lead-in)
-                (indent > prev.indent + 1 and not last_line.endswith(":"))
-                or stripped[0].islower()
-                or stripped[0] in "([,;"
-                or (open_line and not _standalone_heading(plain, stripped, pos, last_line))
-            )
-        ):
-            prev.end = body_end
-            prev.lines += 1
-            open_line = len(line) >= 40 and stripped[-1] not in _TERMINAL
-        elif heading_like(stripped):
-            blocks.append(_Block("heading", body_at, body_end, indent))
-            open_line = False
-        elif _title_sentence(stripped) and heading_like(stripped.rstrip(".")):
-            blocks.append(_Block("heading", body_at, body_end, indent, weak=True))
-            open_line = False
-        else:
-            blocks.append(_Block("para", body_at, body_end, indent))
-            open_line = len(line) >= 40 and stripped[-1] not in _TERMINAL
-        after_blank = False
-        last_line = stripped
-        if nl < 0:
-            break
-    for i, block in enumerate(blocks):
-        if block.kind != "item" or block.titled:
-            continue
-        body = plain[block.start : block.end]
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is not None and nxt.kind == "para" and block.lines == 1 and heading_like(body):
-            block.titled = True
-        elif body.rstrip().endswith(".") and nxt is not None and nxt.kind == "para":
-            block.titled = _title_sentence(_strip_md(body))
-    return blocks
+_WHOLE_ITEM = 1500  # characters: an item of a list of uses up to this long stays whole
+_PARA_ITEM = 600  # characters: a paragraph up to this long after a lead-in reads as its item
 
 
 class _Segmenter:
@@ -265,7 +63,7 @@ class _Segmenter:
         self.last_labelled = False
 
     def run(self) -> list[Clause]:
-        blocks = _blocks(self.text)
+        blocks = read_blocks(self.text)
         self.stack.informative = any(
             b.indent >= 2 for b in blocks if b.kind == "item" and b.marker and b.marker.numbered
         )
@@ -281,12 +79,12 @@ class _Segmenter:
 
     # -- blocks ----------------------------------------------------------------------------
 
-    def _heading(self, block: _Block) -> None:
-        title = _strip_md(self.text[block.start : block.end]).rstrip(".:")
+    def _heading(self, block: Block) -> None:
+        title = strip_md(self.text[block.start : block.end]).rstrip(".:")
         self.stack.clear()
         self.base_lead = None
         self.para_leads = []
-        label = _LABEL.match(title)
+        label = LABEL.match(title)
         first = not self.seen_heading and not self.clauses
         self.seen_heading = True
         if label is not None:
@@ -311,7 +109,7 @@ class _Segmenter:
         self.prefix = title if plain_words else None
         self.section = None
 
-    def _item(self, block: _Block) -> None:
+    def _item(self, block: Block) -> None:
         assert block.marker is not None
         self.numbered = self.numbered or block.marker.numbered
         self.para_leads = []
@@ -319,7 +117,7 @@ class _Segmenter:
         ref = self._ref()
         context = self._context()
         level = self.stack.top()
-        body = _strip_md(self.text[block.start : block.end])
+        body = strip_md(self.text[block.start : block.end])
         if block.titled:
             level.titled = True
             level.lead = body.rstrip(".")
@@ -335,7 +133,7 @@ class _Segmenter:
         elif emitted and len(emitted[0].text.split()) <= 6:
             level.lead = emitted[0].text.rstrip(".")
 
-    def _para(self, block: _Block) -> None:
+    def _para(self, block: Block) -> None:
         self.paragraphs += 1
         top = self.stack.top() if len(self.stack) else None
         inside = top is not None and (
@@ -388,7 +186,7 @@ class _Segmenter:
         out: list[Clause] = []
         lead, items = inline_items(self.text, start, end) if depth < 2 else (end, [])
         spans = sentences(self.text, start, lead)
-        if len(spans) > 1 and _title_sentence(self.text[spans[0][0] : spans[0][1]].strip()):
+        if len(spans) > 1 and title_sentence(self.text[spans[0][0] : spans[0][1]].strip()):
             spans = spans[1:]
         for s, e in spans:
             self._add(out, ref, s, e, context)
