@@ -48,3 +48,8 @@ def test_plain_text_is_identity() -> None:
 def test_broken_html_does_not_raise() -> None:
     plain = normalise("<p>open <b>bold <li>item</p></div></span><", "html")
     assert "item" in plain.text
+
+
+def test_markdown_blockquote_marks_dropped() -> None:
+    plain = normalise("> You may not resell it.\n> Nor rent it.", "markdown")
+    assert plain.text == "You may not resell it.\nNor rent it."

@@ -131,7 +131,7 @@ def normalise(text: str, fmt: str = "auto") -> PlainText:
 # --- Markdown -------------------------------------------------------------------------------
 
 # Alternatives: image, link, bold/underline marker, single-star emphasis, inline code tick,
-# backslash escape, inline HTML tag, HTML entity.
+# backslash escape, inline HTML tag, HTML entity, blockquote mark at a line start.
 _MD_TOKEN = re.compile(
     r"(?P<image>!\[[^\]\n]{0,500}\]\([^)\n]{0,1000}\))"
     r"|(?P<link>\[(?P<label>[^\]\n]{0,500})\]\([^)\n]{0,1000}\))"
@@ -142,6 +142,8 @@ _MD_TOKEN = re.compile(
     r"|(?P<escape>\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|>]))"
     r"|(?P<tag></?[A-Za-z][^<>\n]{0,200}>)"
     r"|(?P<entity>&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});)"
+    r"|(?P<quote>^[ ]{0,3}>[ ]?)",
+    re.MULTILINE,
 )
 
 
