@@ -151,6 +151,7 @@ def test_cli_scripted_list_reasks_invalid_and_flags_contradictions(tmp_path: Pat
                 "- writer",
                 "- XX1",  # invalid place: re-asked
                 "- DE",
+                "- training-on-my-work",
                 "- chatbott",  # invalid choice: re-asked
                 "- chatbot",
                 "- book",
