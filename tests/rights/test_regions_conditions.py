@@ -184,3 +184,13 @@ def test_validation_finds_typos(data: object, problem: str) -> None:
 def test_malformed_conditions_are_rejected(data: object) -> None:
     with pytest.raises(ValidationError):
         cond(data)
+
+
+@pytest.mark.parametrize("code", ["XX", "WW", "EU-DE", "Germany", "U", "US-"])
+def test_unknown_place_codes_are_rejected(code: str) -> None:
+    assert not regions.is_valid(code)
+
+
+@pytest.mark.parametrize("code", ["DE", "uk", "EL", "EU", "EEA", "US-CA", "CA-QC", "JP"])
+def test_known_place_codes_are_accepted(code: str) -> None:
+    assert regions.is_valid(code)

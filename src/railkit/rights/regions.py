@@ -48,6 +48,21 @@ EU_MEMBERS: frozenset[str] = frozenset(
 EEA_ONLY: frozenset[str] = frozenset({"IS", "LI", "NO"})
 """EEA states outside the EU, where the GDPR applies through the EEA Agreement."""
 
+COUNTRIES: frozenset[str] = frozenset(
+    """
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN
+    BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ
+    DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL
+    GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM
+    JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME
+    MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP
+    NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD
+    SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+    TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+    """.split()  # noqa: SIM905 - a list of 249 codes reads better as text
+)
+"""The 249 ISO 3166-1 alpha-2 country codes (as listed in the IANA time zone database)."""
+
 GROUPS: dict[str, frozenset[str]] = {
     "EU": EU_MEMBERS,
     "EEA": EU_MEMBERS | EEA_ONLY,
@@ -60,14 +75,20 @@ CODE_PATTERN = re.compile(r"^(EU|EEA|[A-Z]{2})(-[A-Z0-9]{1,3})?$")
 def normalise(code: str) -> str:
     """Upper-case a code and map aliases (``UK`` to ``GB``, ``EL`` to ``GR``)."""
     code = code.strip().upper()
-    country, _, sub = code.partition("-")
+    country, dash, sub = code.partition("-")
     country = ALIASES.get(country, country)
-    return f"{country}-{sub}" if sub else country
+    return f"{country}{dash}{sub}"
 
 
 def is_valid(code: str) -> bool:
-    """Whether ``code`` has the form of a country, subdivision or group code."""
-    return bool(CODE_PATTERN.match(normalise(code)))
+    """Whether ``code`` is a known country or group code, or a subdivision of a country."""
+    code = normalise(code)
+    if not CODE_PATTERN.match(code):
+        return False
+    country = code.split("-", 1)[0]
+    if country in GROUPS:
+        return "-" not in code
+    return country in COUNTRIES
 
 
 def _countries(code: str) -> frozenset[str]:
