@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from railkit.licensing.segment import Clause, segment
 from railkit.licensing.text import normalise
@@ -273,3 +275,38 @@ def test_run_in_sections_of_a_pasted_pdf() -> None:
     refs = [(c.ref, c.text) for c in segment("TITLE\n\n" + text)]
     assert ("GENERAL TERMS a(ii)", "name the author") in refs
     assert ("GENERAL TERMS b", "You may not sell the Model.") in refs
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "1. ",
+                "a. ",
+                "(i) ",
+                "(b) ",
+                "- ",
+                "    ",
+                "\n",
+                "\n\n",
+                "Attachment A",
+                ": ",
+                "; ",
+                "You may not use it",
+                "to harm people",
+                ". ",
+                "Section 2 ",
+                "e.g. ",
+                "*",
+                "[x](y)",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_any_text_gives_valid_offsets(parts: list[str]) -> None:
+    text = "".join(parts)
+    for clause in segment(text, "text"):
+        assert 0 <= clause.start < clause.end <= len(text)
+        assert flat(text[clause.start : clause.end]) == clause.text
