@@ -9,6 +9,7 @@ item). Piped standard input works too; at end of input the interview stops.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,7 @@ def _apply_rest(
         result = answer(state, question, raw)
         if isinstance(result, AnswerError):
             raise InputError(f"{source}: {question.sets}: {result.message}")
-        state = result
+        state = replace(result, asked=state.asked)  # given, not asked
         _flag(state)
     return state
 
