@@ -216,3 +216,22 @@ def test_cli_bad_start_situation_names_the_field(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["rights", "interview", str(path)])
     assert result.exit_code == 2
     assert "person.role" in result.output
+
+
+def test_personal_data_path_skips_copyright_questions(catalog: Catalog) -> None:
+    answers = {
+        "role": "private-individual",
+        "residence": "FR",
+        "concerns": "outputs-false-about-me",
+        "ai-use": "chatbot",
+        "work-kind": "personal-data",
+        "work-published": "yes",
+        "work-where": "social-media",
+        "work-personal-data": "yes",
+        "goals": "correct-outputs",
+        "developer-establishments": "IE, US",
+        "developer-offers": "EU",
+    }
+    state = _run(catalog, answers)
+    assert "work-us-registered" not in state.asked  # no copyright mechanism waits for it
+    assert len(state.asked) < len(load_questions())
