@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from railkit.licensing.fingerprint import SHINGLE, Tokens, token_range
+from railkit.licensing.fingerprint import SHINGLE, ClausePrint, Tokens, token_range
 from railkit.licensing.segment import Clause, segment
 
 if TYPE_CHECKING:
@@ -44,9 +44,7 @@ def _categories(text: str, context: str | None) -> tuple[str, ...]:
     """The classifier's categories for added text, when the classifier is available."""
     try:
         from railkit.licensing.classify import classify
-    except ImportError:
-        return ()
-    try:
+
         return tuple(classify(text, context=context).categories)
     except Exception:  # the classifier is another module's; its failure must not hide diffs
         return ()
@@ -112,17 +110,18 @@ def _charge(words: tuple[int, int], ranges: list[tuple[int, int]], into: dict[in
 
 def _compare(
     cand: Candidate, seq: list[int], span: tuple[int, int]
-) -> tuple[dict[int, int], list[tuple[int, int]], int, int]:
+) -> tuple[dict[int, int], list[tuple[int, int, int]], int, int]:
     """Align a known document with its input span.
 
-    Returns words removed per document clause, the input word ranges added, and how many
-    document shingles lie before and after the part the input covers (truncation).
+    Returns words removed per document clause, the input word ranges added (with the
+    document word where they sit), and how many document shingles lie before and after the
+    part the input covers (truncation).
     """
     doc = cand.doc
     start, end = span
     doc_ranges = [(c.first, c.first + c.words) for c in doc.clauses]
     removed: dict[int, int] = {}
-    added: list[tuple[int, int]] = []
+    added: list[tuple[int, int, int]] = []
     matcher = difflib.SequenceMatcher(None, doc.shingles, seq[start : end + 1], autojunk=False)
     ops = matcher.get_opcodes()
     equal = [op for op in ops if op[0] == "equal"]
@@ -140,8 +139,19 @@ def _compare(
             if j2 == size:  # at the end, the last shingles' trailing words are new too
                 b = start + j2 + SHINGLE - 1
             if b > a:
-                added.append((a, b))
+                added.append((a, b, i1 + SHINGLE - 1))
     return removed, added, head, len(doc.shingles) - tail
+
+
+def _clause_at(clauses: tuple[ClausePrint, ...], word: int) -> ClausePrint | None:
+    """The known document's clause holding ``word`` (or the last one before it)."""
+    found = None
+    for clause in clauses:
+        if clause.first <= word:
+            found = clause
+        if word < clause.first + clause.words:
+            break
+    return found
 
 
 def _missing_ends(cand: Candidate, head: int, tail: int) -> list[Difference]:
@@ -208,12 +218,17 @@ def differences(
         doc = cand.doc
         removed, added_words, head, tail = _compare(cand, seq, spans[id(cand)])
         added: dict[int, int] = {}
+        where: dict[int, int] = {}  # input clause -> document word where its new text sits
         if added_words:
             if clauses is None:
                 clauses = segment(text)
                 input_ranges = [token_range(tokens, c.start, c.end) for c in clauses]
-            for new_words in added_words:
-                _charge(new_words, input_ranges, added)
+            for a, b, doc_word in added_words:
+                before = dict(added)
+                _charge((a, b), input_ranges, added)
+                for n in added:
+                    if n not in before:
+                        where[n] = doc_word
         out.extend(_missing_ends(cand, head, tail))
         seen: set[tuple[str, str]] = set()
         for n, words in sorted(removed.items()):
@@ -236,17 +251,23 @@ def differences(
             clause = clauses[n]
             first, last = input_ranges[n]
             size = max(1, last - first)
+            kind = "added" if words >= MOSTLY * size else "changed"
+            at = _clause_at(doc.clauses, where.get(n, 0) - (1 if kind == "added" else 0))
+            ref = at.ref if at is not None and kind == "changed" else None
+            if ref is not None and ("changed", ref) in seen:  # keep the one with the text
+                out = [d for d in out if not (d.kind == "changed" and d.ref == ref)]
+            place = f"; after known clause {at.ref}" if at is not None and kind == "added" else ""
             out.append(
                 Difference(
-                    "added" if words >= MOSTLY * size else "changed",
+                    kind,
                     doc.id,
-                    None,
+                    ref,
                     _categories(clause.text, clause.context),
                     text=clause.text,
                     start=clause.start,
                     end=clause.end,
                     detail=f"{words} of its {size} words not in the known document"
-                    + (f" (input clause {clause.ref})" if clause.ref else ""),
+                    + (f" (input clause {clause.ref}{place})" if clause.ref else place),
                 )
             )
     return out
