@@ -63,7 +63,9 @@ CONDITIONAL = re.compile(
 COMPLIANCE = re.compile(
     r"\b(?:must|shall|will|agree\s+to|undertake\s+to|commit\s+to|required\s+to|need\s+to)\s+"
     r"(?:\w+\s+){0,2}?(?:comply|complying|adhere|abide|conform|obey|disclose|label|watermark|"
-    r"inform|notify|tell)\b",
+    r"inform|notify|tell)\b"
+    r"|\b(?:responsible\s+for|undertake\s+to|shall|must|will)\s+(?:ensur\w+|mak\w+\s+sure)\s+"
+    r"(?:that\s+)?(?:\w+\s+){0,5}?(?:compl(?:y|ies)|adheres?|conforms?)\s+with\b",
     _I,
 )
 """A sentence that binds the user to obey rules (laws, a policy)."""
@@ -182,6 +184,9 @@ _DET_SENTENCE = re.compile(
     r"many|each|these|those|it|them|us|you)\b",
     _I,
 )
+_ADVISORY = re.compile(
+    r"\b(?:are|is)\s+(?:encouraged|invited|asked|advised|welcome|expected|reminded)\s+to\b", _I
+)
 _PRONOUN_CLAUSE = re.compile(r"[,;]\s*(?:we|you|it|they|i)\s+\w+", _I)
 
 
@@ -220,6 +225,8 @@ def is_fragment(sentence: str) -> bool:
         head = body[: modal.start()]
         if len(head.split()) <= 12 and not _RELATIVE.search(head):
             return False
+    if _DET_SENTENCE.match(body) or _ADVISORY.search(body):
+        return False
     first = body.split(None, 1)[0].lower().strip(",;:")
     if _INFINITIVE.match(body):
         return True
