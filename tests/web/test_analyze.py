@@ -135,3 +135,20 @@ def test_api_bad_input_is_4xx(client: TestClient, body: dict[str, str]) -> None:
 def test_api_rejects_form_bodies(client: TestClient) -> None:
     response = client.post("/api/analyze", data={"text": OWN_CLAUSES})
     assert response.status_code == 415
+
+
+def test_result_offers_a_use_check_of_the_same_text(client: TestClient) -> None:
+    response = client.post("/analyze", data={"csrf_token": _token(client), "text": OWN_CLAUSES})
+    assert '<form method="post" action="/check-use"' in response.text
+    assert '<label for="check-use">Intended use</label>' in response.text
+    check = client.post(
+        "/check-use",
+        data={
+            "csrf_token": _token(client),
+            "text": OWN_CLAUSES,
+            "name": "Analyzed text",
+            "use": "identify shoppers by facial recognition",
+        },
+    )
+    assert check.status_code == 200 and "Analyzed text" in check.text
+    assert 'href="/taxonomy/biometrics"' in check.text
