@@ -78,6 +78,10 @@ def test_every_field_is_optional() -> None:
             {"works": [{"published_online": False}], "concerns": ["future-scraping"]},
             "no work is published online",
         ),
+        (
+            {"works": [{"kind": "personal-data"}], "concerns": ["outputs-reproduce-my-work"]},
+            "every work is of kind 'personal-data'",
+        ),
     ],
 )
 def test_contradictions_are_flagged(data: dict[str, object], fragment: str) -> None:

@@ -71,6 +71,10 @@ def _aims_warnings(situation: Situation) -> list[str]:
             and all(w.published_online is False for w in works)
         ):
             out.append("concern 'future-scraping' but no work is published online")
+        only_data = bool(works) and all(w.kind == "personal-data" for w in works)
+        for concern in ("training-on-my-work", "outputs-reproduce-my-work"):
+            if concern in concerns and only_data:
+                out.append(f"concern {concern!r} but every work is of kind 'personal-data'")
     return out
 
 
