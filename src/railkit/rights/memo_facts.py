@@ -26,6 +26,9 @@ PHRASES: dict[str, str] = {
     "attribution": "obtain attribution",
     "takedown-outputs": "have outputs taken down",
     "correct-outputs": "have false outputs corrected",
+    "chatbot": "a chatbot",
+    "code-assistant": "a code assistant",
+    "writing-assistant": "a writing assistant",
 }
 
 

@@ -22,7 +22,7 @@ from railkit.kb.records.stakeholder import AiUseProfile, Stakeholder
 from railkit.rights import regions
 from railkit.rights.assess import citation_label
 from railkit.rights.memo import Memo, Point, build_memo
-from railkit.rights.memo_facts import phrase, place_name
+from railkit.rights.memo_facts import place_name
 from railkit.rights.situation import Situation, situation_from_data
 
 DEVELOPER_HOME = "US"
@@ -146,7 +146,7 @@ def build_standing_memo(
         date=date,
         kind="standing",
         title=_title(group, profile, place),
-        to=f"{group.title} and those who advise them ({phrase(profile.ai_use)})",
+        to=f"{group.title} and those who advise them",
         background=_background(group, profile, place, catalog),
         background_sources=sources,
         extra_decisions=decisions,
