@@ -17,9 +17,9 @@ it with each category's reference texts (standardized clause, summary, examples)
 the nearest category if it is clearly nearest.
 
 Every label carries its :class:`Evidence`: the cue phrase that matched, with character
-offsets into the clause text (``start == end == -1`` for a cue found in the list item's
-lead-in rather than in the clause itself, and for a nearest-reference label, whose ``cue``
-reads ``reference:<category>:<similarity>``).
+offsets into the clause text. ``start == end == -1`` marks evidence outside the clause: a cue
+found in a short heading-like lead-in (``cue`` reads ``lead-in: <words>``), or a
+nearest-reference label (``cue`` reads ``reference:<category>:<similarity>``).
 """
 
 from __future__ import annotations
@@ -141,11 +141,13 @@ def classify(text: str, context: str | None = None) -> Labels:
         if found:
             hits[cat] = found
     heading = context is not None and len(context.split()) <= HEADING_WORDS
+    in_context: dict[str, str] = {}
     if heading and context:
         whole = ((0, len(context)),)
         for cat, cues in lex.candidates(text_keys(context)).items():
-            for group, _s, _e in _matches(by_id[cat], cues, context, whole, ()):
+            for group, s, e in _matches(by_id[cat], cues, context, whole, ()):
                 hits.setdefault(cat, []).append((group, -1, -1))
+                in_context.setdefault(group, context[s:e])
     fired = _without_example_only(text, _decide(lex, hits))
     if not fired:
         return _by_reference(text, restriction.spans, restriction.explicit)
@@ -157,7 +159,7 @@ def classify(text: str, context: str | None = None) -> Labels:
             if key in seen:
                 continue
             seen.add(key)
-            phrase = text[start:end] if start >= 0 else by_id[cat].cues[group].phrase
+            phrase = text[start:end] if start >= 0 else f"lead-in: {in_context[group]}"
             evidence.append(Evidence(cat, phrase, start, end))
     categories = tuple(fired)
     return Labels(
