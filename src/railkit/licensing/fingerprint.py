@@ -45,6 +45,9 @@ _ROMAN = frozenset(
 )
 
 
+_MARKER_LEAD = " \t#*->(+"
+
+
 @dataclass(frozen=True)
 class Tokens:
     """The kept words of a text, with their character offsets in that text."""
@@ -54,13 +57,22 @@ class Tokens:
     ends: tuple[int, ...]
 
 
+def _is_marker(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` numbers a list item or section ("12." at a line's
+    start): such numbers change when items are added, dropped or converted to Markdown."""
+    if end >= len(text) or text[end] not in ".)":
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip(_MARKER_LEAD)
+
+
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into normalised words with offsets.
 
     Words are runs of two or more letters or digits, lower-cased, and numbers; a dotted
     number ("3.1", "2.0") is one word, so version siblings differ in their shingles. Single
-    letters and roman numerals (list markers: "a.", "(iii)") are left out, so renumbered or
-    re-marked lists keep their shingles.
+    letters, roman numerals and numbers opening a line ("a.", "(iii)", "12.": list and
+    section markers) are left out, so renumbered or re-marked lists keep their shingles.
     """
     folded = text.lower()
     if len(folded) != len(text):  # a few characters lower-case to two; keep offsets exact
@@ -70,10 +82,11 @@ def tokenize(text: str) -> Tokens:
     ends: list[int] = []
     for match in _WORD.finditer(folded):
         word = match.group()
-        if word not in _ROMAN:
-            words.append(word)
-            starts.append(match.start())
-            ends.append(match.end())
+        if word in _ROMAN or (word[0].isdigit() and _is_marker(folded, match.start(), match.end())):
+            continue
+        words.append(word)
+        starts.append(match.start())
+        ends.append(match.end())
     return Tokens(tuple(words), tuple(starts), tuple(ends))
 
 
