@@ -310,3 +310,32 @@ def test_any_text_gives_valid_offsets(parts: list[str]) -> None:
     for clause in segment(text, "text"):
         assert 0 <= clause.start < clause.end <= len(text)
         assert flat(text[clause.start : clause.end]) == clause.text
+
+
+def test_short_last_item_before_a_paragraph_is_a_clause_not_a_title() -> None:
+    text = "You must not:\n1. Harm people.\n2. Spam anyone.\nPlease report misuse to us.\n"
+    clauses = segment(text)
+    assert ("2", "Spam anyone.") in [(c.ref, c.text) for c in clauses]
+    assert clauses[-1].text == "Please report misuse to us." and clauses[-1].ref.startswith("¶")
+
+
+def test_html_nested_lists() -> None:
+    page = (
+        "<h1>T</h1><p>You must not:</p><ol><li>Harm people, including:<ol type='a'>"
+        "<li><p>stalking;</p></li><li>threats.</li></ol></li><li>Spam <b>anyone</b>.</li></ol>"
+    )
+    got = [(c.ref, c.text) for c in segment(page)]
+    assert got[1:] == [
+        ("1", "Harm people, including:"),
+        ("1.a", "stalking;"),
+        ("1.b", "threats."),
+        ("2", "Spam anyone."),
+    ]
+
+
+def test_title_case_item_of_a_list_of_uses_is_kept() -> None:
+    text = "You must not use it for:\n1. Mass Surveillance\n2. Social Scoring\nReport misuse.\n"
+    assert [(c.ref, c.text) for c in segment(text)][1:3] == [
+        ("1", "Mass Surveillance"),
+        ("2", "Social Scoring"),
+    ]

@@ -221,5 +221,6 @@ def read_blocks(plain: str) -> list[Block]:
         if nxt is not None and nxt.kind == "para" and block.lines == 1 and heading_like(body):
             block.titled = True
         elif body.rstrip().endswith(".") and nxt is not None and nxt.kind == "para":
-            block.titled = title_sentence(strip_md(body))
+            title = strip_md(body)
+            block.titled = title_sentence(title) and heading_like(title.rstrip("."))
     return blocks

@@ -118,7 +118,8 @@ class _Segmenter:
         context = self._context()
         level = self.stack.top()
         body = strip_md(self.text[block.start : block.end])
-        if block.titled:
+        if block.titled and not (context and context.endswith(":")):
+            # (an item of a "You must not:" list is a provision, however short)
             level.titled = True
             level.lead = body.rstrip(".")
             return
