@@ -339,3 +339,16 @@ def test_title_case_item_of_a_list_of_uses_is_kept() -> None:
         ("1", "Mass Surveillance"),
         ("2", "Social Scoring"),
     ]
+
+
+def test_roman_sections_and_article_headings() -> None:
+    text = (
+        "SAMPLE TERMS\n\nI. GRANT\nA. You may run it.\nB. You may share it.\nII. LIMITS\n"
+        "A. You may not track people.\n\nArticle 7 - Export\nYou will follow export laws.\n"
+        "Section 8.1 Keep records.\n"
+    )
+    got = [(c.ref, c.text) for c in segment(text)]
+    assert ("I.B", "You may share it.") in got
+    assert ("II.A", "You may not track people.") in got
+    assert ("Article 7", "You will follow export laws.") in got
+    assert ("Section 8.1", "Keep records.") in got

@@ -17,7 +17,7 @@ _MARKER = re.compile(
     r"(?P<bullet>[-*+•·▪◦‣●○■□►➢–—])[^\S\r\n]+"
     r"|\((?P<paren>\d{1,3}|[A-Za-z]|[ivxlcdmIVXLCDM]{2,7})\)[^\S\r\n]*"
     r"|(?P<sect>Section|SECTION|Article|ARTICLE|§)[^\S\r\n]*(?P<sectnum>\d{1,3}(?:\.\d{1,3}){0,3})"
-    r"[.:]?[^\S\r\n]+"
+    r"[.:]?[^\S\r\n]+(?:[-–—:][^\S\r\n]+)?"
     r"|(?P<compound>\d{1,3}(?:\.\d{1,3}){1,4})\.?(?:[^\S\r\n]+|(?=[A-Z“\"]))"
     r"|(?P<num>\d{1,3})(?P<numclose>[.)])(?:[^\S\r\n]+|(?=[A-Z“\"]))"
     r"|(?P<letter>[A-Za-z]|[ivxlcdmIVXLCDM]{2,7})(?P<close>[.)])[^\S\r\n]+"
