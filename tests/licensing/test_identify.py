@@ -238,3 +238,41 @@ def test_dev_cases_when_shared_is_present(shared: Path) -> None:
         else:
             right += set(case["expect"]) <= set(got)
     assert right / len(cases) >= 0.98
+
+
+def test_renumbered_lists_keep_their_shingles() -> None:
+    a = tokenize("1. You shall not harm people.\n2. You shall not deceive people.").words
+    b = tokenize("1. You shall not harm people.\n1. You shall not deceive people.").words
+    assert a == b
+    assert "30" in tokenize("Notice within\n30 days.").words
+
+
+def test_html_copy_is_identified(text_of) -> None:  # type: ignore[no-untyped-def]
+    body = "".join(f"<p>{' '.join(p.split())}</p>\n" for p in paragraphs(text_of("mpl-2.0")))
+    result = identify(f"<html><body><h1>License</h1>\n{body}</body></html>")
+    assert top_id(result) == "mpl-2.0"
+    assert result.matches[0].score > 0.97
+
+
+def test_repeated_copies_are_one_match(text_of) -> None:  # type: ignore[no-untyped-def]
+    result = identify(text_of("apache-2.0") * 5)
+    assert ids(result) == ["apache-2.0"]
+
+
+def test_identifier_resolution(catalog: Catalog) -> None:
+    from railkit.errors import UnknownIdError
+    from railkit.licensing.registry import AmbiguousIdError, resolve_id, select
+
+    assert resolve_id(catalog, "Apache-2.0") == "apache-2.0"
+    assert resolve_id(catalog, "llama-3.3-license-2024") == "llama3.3-license"
+    assert resolve_id(catalog, "LicenseRef-scancode-gemma-pup-2024-02-21") == (
+        "gemma-pup-2024-02-21"
+    )
+    with pytest.raises(AmbiguousIdError) as family:
+        resolve_id(catalog, "openrail")
+    assert "creativeml-openrail-m" in family.value.candidates
+    with pytest.raises(UnknownIdError) as unknown:
+        resolve_id(catalog, "apache-2.1")
+    assert unknown.value.suggestions
+    aups = select(catalog, type="aup")
+    assert aups and all(d.type == "acceptable-use-policy" for d in aups)
