@@ -12,11 +12,15 @@ import pytest
 from click.testing import CliRunner
 
 from railkit.cli.main import cli
-from railkit.kb import Catalog
+from railkit.kb import Catalog, load_catalog
 from railkit.rights.memo import Memo, build_memo
 from railkit.rights.memo_render import render_docx, render_html, render_markdown, render_pdf
 from railkit.rights.situation import parse_situation
-from railkit.rights.standing import build_standing_memo, representative_situation
+from railkit.rights.standing import (
+    build_standing_memo,
+    representative_situation,
+    standing_pairs,
+)
 from tests.conftest import REPO
 
 DATA = Path(__file__).parent / "data"
@@ -278,3 +282,26 @@ def test_every_standing_memo_renders_with_resolved_citations(catalog: Catalog) -
                         place,
                         label,
                     )
+
+
+def test_cli_publish_writes_every_standing_memo_and_an_index(tmp_path: Path) -> None:
+    folder = tmp_path / "memos"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "rights",
+            "memo",
+            "--publish",
+            str(folder),
+            "--jurisdiction",
+            "EU",
+            "--date",
+            "2026-11-27",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in folder.glob("*.md") if p.name != "index.md")
+    assert len(files) == len(standing_pairs(load_catalog())) > 10
+    index = (folder / "index.md").read_text(encoding="utf-8")
+    assert all(f"({name})" in index for name in files)
+    assert "Legal information, not legal advice" in index

@@ -151,3 +151,28 @@ def build_standing_memo(
         background_sources=sources,
         extra_decisions=decisions,
     )
+
+
+def standing_pairs(catalog: Catalog) -> list[tuple[str, str]]:
+    """The (stakeholder, AI use) pairs worth a standing memo: uses that name the group."""
+    return [
+        (group, use.id)
+        for use in catalog.ai_uses.values()
+        for group in use.stakeholders
+        if group in catalog.stakeholders
+    ]
+
+
+def standing_memos(
+    catalog: Catalog, jurisdictions: tuple[str, ...], *, date: dt.date
+) -> list[tuple[str, Memo]]:
+    """Every standing memo for ``jurisdictions``, with a file stem for each."""
+    out = []
+    for place in jurisdictions:
+        code = jurisdiction_code(place)
+        for group, use in sorted(standing_pairs(catalog)):
+            memo = build_standing_memo(
+                catalog, stakeholder=group, use=use, jurisdiction=code, date=date
+            )
+            out.append((f"{group}--{use}--{code.lower()}", memo))
+    return out
