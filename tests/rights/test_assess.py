@@ -383,3 +383,17 @@ def test_tdm_reservation_needs_a_place_to_make_it(catalog: Catalog) -> None:
     social = run(catalog, developer__offers_service_in=["EU"], works=[work(where="social-media")])
     assert not offered(social, "eu-tdm-optout")
     assert offered(social, "platform-settings")
+
+
+def test_pipeda_does_not_follow_a_foreigner_because_the_developer_serves_canada(
+    catalog: Catalog,
+) -> None:
+    r = run(
+        catalog,
+        works=PERSONAL,
+        person__residence="US-CA",
+        developer__offers_service_in=["US", "CA"],
+        concerns=["personal-data-in-training"],
+    )
+    assert not offered(r, "ca-privacy-complaint")
+    assert offered(r, "ccpa-rights")
