@@ -147,3 +147,27 @@ def test_permissive_licenses(scancode_licenses: Path) -> None:
 )
 def test_boilerplate_is_not_a_feature(text: str, absent: str) -> None:
     assert absent not in ids(text)
+
+
+# More paraphrases, written for these tests in styles the patterns were not drafted from.
+PARAPHRASES = [
+    ("You must impose these restrictions on anyone you distribute the Model to.",
+     "use-restrictions-flowdown"),
+    ("This model is licensed for academic and research use only.", "non-commercial"),
+    ("Licensee may not use the Software for any commercial purpose.", "non-commercial"),
+    ("If your annual revenue exceeds USD 10 million, you need an enterprise license.",
+     "user-threshold"),
+    ("You shall not use the outputs of the Model to train a competing model.", "output-terms"),
+    ("Any derivative you release must be named with the suffix -ft.", "naming-requirement"),
+    ("This license is not available to users located in Freedonia.",
+     "territorial-restriction"),
+    ("Your rights end automatically if you sue us over a patent in the Model.",
+     "litigation-termination"),
+    ("Each changed file must say that it was modified.", "modification-notice"),
+    ("Distributions must retain the NOTICE file.", "attribution-notice"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "feature"), PARAPHRASES)
+def test_paraphrased_features(text: str, feature: str) -> None:
+    assert feature in ids(text)

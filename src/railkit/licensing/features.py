@@ -45,8 +45,9 @@ _RAW_PATTERNS: dict[str, tuple[tuple[str, ...], ...]] = {
         (r"\bgive notice to subsequent (users|licensees|recipients)\b",),
         (
             rf"\b(include|incorporate|impose|pass on|flow down|carry|bind)\w*{_G}"
-            r"\b(use[- ]based|use|usage) restrictions\b",
-            r"\b(licen[cs]e|agreement|terms|recipients?|users?|licensees?|downstream|derivatives?)",
+            r"\b(use[- ]based|use|usage|these|the same|such|those) restrictions\b",
+            r"\b(licen[cs]e|agreement|terms|recipients?|users?|licensees?|downstream|derivatives?"
+            r"|distribut\w*)",
         ),
         (rf"\b(downstream|subsequent) (users?|recipients?|licensees?)\b{_G}\brestrictions\b",),
         (rf"\brequire (all )?(of )?your (users|customers|end users|licensees)\b{_G}\bcomply\b",),
@@ -80,6 +81,10 @@ _RAW_PATTERNS: dict[str, tuple[tuple[str, ...], ...]] = {
             r"(purposes )?only\b",
         ),
         (r"\bresearch purposes only\b",),
+        (
+            r"\b(academic|research|non-?profit|evaluation|personal)\b[^.;]{0,40}"
+            r"\b(use|uses|purposes?) only\b",
+        ),
         (r"\bnot (be used )?for (any )?commercial (use|purposes?)\b",),
         (r"\bno commercial use\b",),
         (r"\bcommercial use (is|are) (not permitted|prohibited|not allowed|not licensed)\b",),
@@ -108,6 +113,7 @@ _RAW_PATTERNS: dict[str, tuple[tuple[str, ...], ...]] = {
         ),
         (rf"\bretain\b{_G}\b(attribution|copyright)\b[^.;]{{0,40}}\bnotices?\b",),
         (r"\battribution notices?\b",),
+        (rf"\binclude\b[^.;]{{0,40}}\b(text|uri|copy)\b{_G}\bthis (public )?licen[cs]e\b",),
         (r"\bnotices?\b[^.;]{0,60}\b(shall|must) be (included|retained|reproduced)\b",),
         (r"\b(display|include|state|show)\w*\b[^.;]{0,40}[\"']?built with\b",),
         (
@@ -121,6 +127,7 @@ _RAW_PATTERNS: dict[str, tuple[tuple[str, ...], ...]] = {
         (r"\bat the beginning of\b[^.;]{0,30}\bname\b",),
         (r"\b(include|prefix|add)\w*\b[^.;]{0,40}\bin the name of\b",),
         (r"\b(must|shall|may) not\b[^.;]{0,40}\b(be named|be called|use the name)\b",),
+        (r"\b(must|shall)\b[^.;]{0,30}\b(be named|be called)\b",),
     ),
     "output-terms": (
         (rf"\bclaims? no (rights?|ownership)\b[^.;]{{0,30}}{_OUT}",),
@@ -129,6 +136,7 @@ _RAW_PATTERNS: dict[str, tuple[tuple[str, ...], ...]] = {
             rf"{_OUT}[^.;]{{0,120}}\b(improve|train|develop)\w*\b{_G}\bother\b[^.;]{{0,40}}\bmodels?\b",
         ),
         (rf"{_OUT}[^.;]{{0,40}}\bhuman[- ]generated\b",),
+        (rf"{_OUT}[^.;]{{0,120}}\b(train|improve|develop)\w*\b[^.;]{{0,30}}\b(competing|rival)\b",),
         (rf"\baccountable for the {_OUT}",),
         (rf"\bno use of the {_OUT}",),
         (rf"{_OUT}[^.;]{{0,80}}\b(as is|without warrant)",),
@@ -139,8 +147,9 @@ _RAW_PATTERNS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "territorial-restriction": (
         (
-            r"\b(not (being )?granted|not licensed|not permitted|no rights?)\b[^.]{0,120}"
-            r"\b(domiciled|resident|principal place of business)\b",
+            r"\b(not (being )?granted|not licensed|not permitted|not available|no rights?)\b"
+            r"[^.]{0,120}"
+            r"\b(domiciled|resident|located|based|principal place of business)\b",
         ),
         (
             r"\b(domiciled|resident|located) in\b[^.]{0,120}"
@@ -154,13 +163,15 @@ _RAW_PATTERNS: dict[str, tuple[tuple[str, ...], ...]] = {
             r"\b(litigation|lawsuit|proceedings?|legal action)\b",
             r"\bterminat\w*",
         ),
+        (r"\b(sue|sues|suing)\b", r"\b(terminat\w*|(rights?|licen[cs]es?) (will )?(end|cease))"),
     ),
     "modification-notice": (
         (rf"\bmodified files\b{_G}\bnotices?\b",),
         (r"\bstating that you (have )?(changed|modified)\b",),
+        (r"\bindicate (if|that|whether) you (have )?(modified|changed)\b",),
         (r"\bdocument\w*\b[^.;]{0,30}\bthe changes\b",),
         (
-            rf"\b(state|indicate|mark|note)s?\b{_G}\b(it|they|the (work|model|files?)) "
+            rf"\b(state|indicate|mark|note|say)s?\b{_G}\b(it|they|the (work|model|files?)) "
             r"(was|were|has been|have been) (changed|modified)\b",
         ),
         (r"\bprominent notices?\b[^.;]{0,60}\b(changed|modified)\b",),
@@ -184,13 +195,13 @@ _GATES: dict[str, tuple[str, ...]] = {
         "reserve",
         "at any time",
     ),
-    "non-commercial": ("commercial", "research"),
+    "non-commercial": ("commercial", "research", " only"),
     "user-threshold": ("user", "revenue", "turnover"),
     "attribution-notice": ("cop", "notice", "built with", "attribution", "credit"),
     "naming-requirement": ("name", "call"),
     "output-terms": ("output",),
     "territorial-restriction": ("domicil", "resident", "principal place", "territor", "located"),
-    "litigation-termination": ("terminat",),
+    "litigation-termination": ("terminat", "sue"),
     "modification-notice": ("modif", "change"),
 }
 _GUARDS: dict[str, re.Pattern[str]] = {
@@ -282,10 +293,14 @@ def detect_features(clauses: Sequence[Clause]) -> list[FeatureFinding]:
     best: dict[str, tuple[tuple[int, int], FeatureFinding]] = {}
     for index, clause in enumerate(clauses):
         flat = _flat(clause.text)
+        # a list item is read with its lead-in ("You must: ... a copyright notice;")
+        joined = _flat(f"{clause.context} {clause.text}") if clause.context else ""
         definition = _DEFINITION.match(flat) is not None
         for fid in FEATURE_IDS:
             held = best.get(fid)
             cue, count = _pattern_hits(fid, flat)
+            if not count and joined and (held is None or held[0][0] > 0):
+                cue, count = _pattern_hits(fid, joined)
             if count:
                 # a clause must match two more patterns to displace an earlier one
                 rank = (1 if definition else 0, -((count - 1) // 2))
