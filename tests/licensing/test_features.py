@@ -171,3 +171,10 @@ PARAPHRASES = [
 @pytest.mark.parametrize(("text", "feature"), PARAPHRASES)
 def test_paraphrased_features(text: str, feature: str) -> None:
     assert feature in ids(text)
+
+
+def test_creative_commons_duties_read_through_lead_ins(scancode_licenses: Path) -> None:
+    by = ids(scancode_text(scancode_licenses, "cc-by-4.0"))
+    assert {"attribution-notice", "modification-notice"} <= by
+    assert "non-commercial" not in by
+    assert "non-commercial" in ids(scancode_text(scancode_licenses, "cc-by-nc-4.0"))
