@@ -78,10 +78,6 @@ def representative_situation(group: Stakeholder, profile: AiUseProfile, place: s
     works = works or list(group.typical_works[:1])
     offered = list(dict.fromkeys([place, DEVELOPER_HOME]))
     data: dict[str, Any] = {
-        "description": (
-            f"Representative situation for a standing memo: {_lower_first(group.title)} and "
-            f"{_lower_first(profile.title)} in {place_name(place)}."
-        ),
         "person": {"role": group.role, "residence": place},
         "works": [
             {
