@@ -352,3 +352,10 @@ def test_roman_sections_and_article_headings() -> None:
     assert ("II.A", "You may not track people.") in got
     assert ("Article 7", "You will follow export laws.") in got
     assert ("Section 8.1", "Keep records.") in got
+
+
+@pytest.mark.parametrize("sep", ["\r", "\u2028", "\x0c"])
+def test_other_line_breaks(sep: str) -> None:
+    text = NESTED.replace("\n", sep)
+    assert [(c.ref, c.text) for c in segment(text)] == [(c.ref, c.text) for c in segment(NESTED)]
+    assert_offsets(text, segment(text))

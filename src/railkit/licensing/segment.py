@@ -14,6 +14,7 @@ as ``context``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from railkit.licensing.blocks import LABEL, Block, read_blocks, strip_md, title_sentence
@@ -42,6 +43,10 @@ class Clause:
 _ATTACHMENT_WORDS = frozenset(
     {"attachment", "exhibit", "appendix", "schedule", "annex", "addendum"}
 )
+_LINE_BREAKS = str.maketrans(
+    {"\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n"}
+)
+_LONE_CR = re.compile(r"\r(?!\n)")
 _WHOLE_ITEM = 1500  # characters: an item of a list of uses up to this long stays whole
 _PARA_ITEM = 600  # characters: a paragraph up to this long after a lead-in reads as its item
 
@@ -229,4 +234,7 @@ def segment(text: str, fmt: str = "auto") -> list[Clause]:
     """Split ``text`` (plain text, Markdown or HTML; ``fmt`` auto-detects) into clauses."""
     if not text.strip():
         return []
+    # other line breaks (lone CR, form feed, Unicode separators) become "\n", one for one,
+    # so offsets into the result are offsets into ``text``
+    text = _LONE_CR.sub("\n", text.translate(_LINE_BREAKS))
     return _Segmenter(normalise(text, fmt)).run()
