@@ -48,3 +48,14 @@ def test_rule_coverage_doc_lists_every_mechanism(catalog: Catalog) -> None:
     )
     for mechanism_id in catalog.mechanisms:
         assert f"`{mechanism_id}`" in doc, mechanism_id
+
+
+def test_records_round_trip_through_json(catalog: Catalog) -> None:
+    """Exports keep the record syntax (all/any/not, no empty keys) and load back unchanged."""
+    from railkit.kb.records.mechanism import Mechanism
+
+    for m in catalog.mechanisms.values():
+        data = m.model_dump(mode="json")
+        assert Mechanism.model_validate(data) == m, m.id
+    dumped = str(catalog.mechanisms["gdpr-access"].model_dump(mode="json"))
+    assert "all_" not in dumped and "'equals': None" not in dumped

@@ -23,7 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from railkit.kb.fields import Model
 from railkit.rights import regions
@@ -43,6 +49,10 @@ OPERATORS = ("equals", "any_of", "includes", "in_region", "reaches", "known")
 
 class Condition(Model):
     """One node of a precondition: a logical form or a test on one field."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, serialize_by_alias=True
+    )
 
     all_: tuple[Condition, ...] | None = Field(default=None, alias="all")
     any_: tuple[Condition, ...] | None = Field(default=None, alias="any")
@@ -73,6 +83,12 @@ class Condition(Model):
         if len(ops) != 1:
             raise ValueError(f"field {self.field!r} needs exactly one operator of {OPERATORS}")
         return self
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Serialise as written in the records: aliases (all, any, not), no empty keys."""
+        data = handler(self)
+        return {k: v for k, v in data.items() if v is not None}
 
     def fields(self, prefix: str = "") -> Iterable[str]:
         """Every field path this condition tests (absolute paths)."""
