@@ -163,6 +163,14 @@ def test_text_that_is_no_license_matches_nothing(text: str) -> None:
     assert identify(text).matches == ()
 
 
+@pytest.mark.parametrize(
+    "key", ["cc-by-nd-4.0", "cc-by-nc-nd-4.0", "isc", "zlib", "gpl-2.0", "apache-1.1", "epl-2.0"]
+)
+def test_licenses_outside_the_registry_match_nothing(text_of, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Relatives of registry documents (CC BY-ND beside CC BY) and other licenses."""
+    assert identify(text_of(key)).matches == ()
+
+
 def test_a_borrowed_paragraph_is_not_a_match(text_of) -> None:  # type: ignore[no-untyped-def]
     disclaimer = next(p for p in paragraphs(text_of("apache-2.0")) if "Disclaimer of Warranty" in p)
     mixed = TEAM_PROSE * 3 + "\n\n" + disclaimer + "\n\n" + TEAM_PROSE * 2

@@ -45,6 +45,7 @@ _ROMAN = frozenset(
 )
 
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s()\[\]<>\"'`]{1,500}")
 _MARKER_LEAD = " \t#*->(+"
 
 
@@ -58,12 +59,18 @@ class Tokens:
 
 
 def _is_marker(text: str, start: int, end: int) -> bool:
-    """Whether the number at ``start:end`` numbers a list item or section ("12." at a line's
-    start): such numbers change when items are added, dropped or converted to Markdown."""
+    """Whether the number at ``start:end`` is a list or section marker ("12.", "(3)").
+
+    Judged from the characters next to it, not from its place in a line, so re-wrapping
+    (which moves words to and from line starts) does not change the answer.
+    """
     if end >= len(text) or text[end] not in ".)":
         return False
-    line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip(_MARKER_LEAD)
+    after = text[end + 1 : end + 2]
+    before = text[start - 1] if start else " "
+    return (not after or after.isspace() or after in ")*_") and (
+        before.isspace() or before in _MARKER_LEAD
+    )
 
 
 def tokenize(text: str) -> Tokens:
@@ -72,7 +79,8 @@ def tokenize(text: str) -> Tokens:
     Words are runs of two or more letters or digits, lower-cased, and numbers; a dotted
     number ("3.1", "2.0") is one word, so version siblings differ in their shingles. Single
     letters, roman numerals and numbers opening a line ("a.", "(iii)", "12.": list and
-    section markers) are left out, so renumbered or re-marked lists keep their shingles.
+    section markers) are left out, so renumbered or re-marked lists keep their shingles;
+    web addresses are left out too (Markdown conversion keeps or drops link targets).
     """
     folded = text.lower()
     if len(folded) != len(text):  # a few characters lower-case to two; keep offsets exact
@@ -80,6 +88,8 @@ def tokenize(text: str) -> Tokens:
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    if "://" in folded or "www." in folded:  # addresses are not words of the license
+        folded = _URL.sub(lambda m: " " * len(m.group()), folded)
     for match in _WORD.finditer(folded):
         word = match.group()
         if word in _ROMAN or (word[0].isdigit() and _is_marker(folded, match.start(), match.end())):

@@ -39,7 +39,7 @@ from railkit.licensing.fingerprint import (
 
 MIN_SHARED = 12
 """Fewest shared shingles before a document is considered at all."""
-MIN_SIMILARITY = 0.45
+MIN_SIMILARITY = 0.6
 """Lowest stretch similarity reported as a match."""
 MIN_COVERAGE = 0.15
 """Smallest share of a known document that must be present."""
@@ -47,6 +47,10 @@ SOLID_COVERAGE = 0.45
 """Share of a known document that is a match by itself; below it, the document must also
 explain :data:`MIN_SHARE` of the input (a truncated copy, not a borrowed paragraph)."""
 MIN_SHARE = 0.6
+UNREGISTERED_SIBLING = 0.34
+SURE = 0.97
+"""A best candidate holding under a third of its distinctive wording (and not near-exact) is
+a sibling the registry lacks (CC BY-ND beside CC BY, BY-NC...): no match."""
 SIBLING_WEIGHT = 0.1
 """Largest score loss of a sibling whose distinctive wording is missing from the input."""
 CONTENDER = 0.3
@@ -358,6 +362,8 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
         weigh_siblings(found, seq)
         ranked = sorted(found, key=lambda c: (-c.score, -c.matched, c.doc.id))
         best = _widest(ranked)
+        if best.distinct < UNREGISTERED_SIBLING and best.similarity < SURE:
+            break  # a relative of known documents that has none of their own wording
         ranked.remove(best)
         ranked.insert(0, best)
         if any(c.doc.id == best.doc.id for c in chosen):  # another copy of a found document
