@@ -14,6 +14,7 @@ one ``truncated`` difference per side.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TYPE_CHECKING
 
 from railkit.licensing.fingerprint import SHINGLE, ClausePrint, Tokens, token_range
@@ -48,6 +49,17 @@ def _categories(text: str, context: str | None) -> tuple[str, ...]:
         return tuple(classify(text, context=context).categories)
     except Exception:  # the classifier is another module's; its failure must not hide diffs
         return ()
+
+
+def _segment(text: str) -> list[Clause]:
+    """The input's clauses; paragraphs if the segmenter (another module) fails."""
+    try:
+        return segment(text)
+    except Exception:
+        return [
+            Clause(str(n), " ".join(m.group().split()), m.start(), m.end())
+            for n, m in enumerate(re.finditer(r"\S(?:.|\n(?!\s*\n))*", text), start=1)
+        ]
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> int:
@@ -221,7 +233,7 @@ def differences(
         where: dict[int, int] = {}  # input clause -> document word where its new text sits
         if added_words:
             if clauses is None:
-                clauses = segment(text)
+                clauses = _segment(text)
                 input_ranges = [token_range(tokens, c.start, c.end) for c in clauses]
             for a, b, doc_word in added_words:
                 before = dict(added)

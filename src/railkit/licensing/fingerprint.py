@@ -108,10 +108,13 @@ def read_words(text: str) -> Tokens:
     """
     from railkit.licensing.text import detect_format, normalise
 
-    fmt = detect_format(text)
-    if fmt == "text":
+    try:
+        fmt = detect_format(text)
+        plain = normalise(text, fmt) if fmt != "text" else None
+    except Exception:  # the converter is another module's; plain words still identify
+        plain = None
+    if plain is None:
         return tokenize(text)
-    plain = normalise(text, fmt)
     found = tokenize(plain.text)
     starts = tuple(plain.original(i) for i in found.starts)
     ends = tuple(plain.original(i - 1) + 1 for i in found.ends)
