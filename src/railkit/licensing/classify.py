@@ -190,11 +190,29 @@ def _without_example_only(
     return {cat: found for cat, found in fired.items() if cat not in inside}
 
 
+_DUTY_ITEM = re.compile(
+    r"^\W*(?:\(?[0-9a-z]{1,4}[.)]\s*)?(?:retain|release|delete|destroy|return|terminate|provide|"
+    r"include|give|cause|keep|maintain|notify|cease|pay|comply|access|download|install|submit|"
+    r"report\w*|attribute|display|state|mark|add|accompany|publish|license|distribute)\b",
+    re.IGNORECASE,
+)
+"""A list item that states a duty or a remedy ("Retain all notices"): nothing to compare."""
+_LIMITATION_ONLY = re.compile(r"\b(?:only|solely|exclusively)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\bnot\b|n't\b|\bnever\b|\bprohibit|\bforbid", re.IGNORECASE)
+
+
 def _by_reference(text: str, spans: Sequence[tuple[int, int]], explicit: bool) -> Labels:
-    """Fallback when no cue matched: the nearest category reference text, if near enough."""
+    """Fallback when no cue matched: the nearest category reference text, if near enough.
+
+    Only for a prohibition or a list item that is not a duty ("Retain all notices") and not
+    a mere limitation ("use solely for research"), which name no harm to compare.
+    """
     from railkit.licensing.reference import nearest
 
-    ref = nearest(" ".join(text[s:e] for s, e in spans))
+    body = " ".join(text[s:e] for s, e in spans)
+    if _DUTY_ITEM.match(body) or (_LIMITATION_ONLY.search(body) and not _NEGATION.search(body)):
+        return Labels((), (), explicit)
+    ref = nearest(body)
     if ref is None:
         return Labels((), (), explicit)
     cue = f"reference:{ref.category}:{ref.score:.2f}"

@@ -113,7 +113,9 @@ class Lexicon:
 
 
 def _word(word: str) -> str:
-    """One word of the phrase syntax as a regular expression."""
+    """One word of the phrase syntax (``_`` joins several) as a regular expression."""
+    if "_" in word:
+        return r"\s+".join(_word(part) for part in word.split("_") if part)
     star = word.endswith("*")
     short = word.endswith("+")
     inflected = word.endswith("~")
@@ -124,8 +126,6 @@ def _word(word: str) -> str:
             parts.append(r"[\s\-]?")
         elif ch in "'’":
             parts.append("['’]")
-        elif ch == "_":
-            parts.append(r"\s+")
         else:
             parts.append(re.escape(ch))
     if inflected:

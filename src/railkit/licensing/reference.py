@@ -19,7 +19,9 @@ from importlib import resources
 from typing import Any
 
 MIN_SCORE = 0.26
-"""Lowest cosine similarity accepted: above every non-restricting dev clause's score."""
+"""Lowest cosine similarity accepted. Lower thresholds (0.18) recovered a third of drafted
+paraphrases but fired wrongly on dozens of real clauses of other licenses; see
+benchmarks/README.md."""
 MIN_MARGIN = 0.05
 """The nearest category must lead the runner-up by this much."""
 MIN_WORDS = 6

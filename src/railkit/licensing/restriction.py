@@ -48,7 +48,7 @@ PROHIBITION = re.compile(
     r"|\bno\s+(?:rights?|licen[cs]es?|permission)\s+(?:is|are)\s+granted\b"
     r"|\bexcluded\s+from\s+(?:the\s+)?(?:scope|licen[cs]e|grant)\b"
     r"|\b(?:only|solely|exclusively)\s+(?:for|in\s+(?:accordance|compliance))\b"
-    r"|\bpurposes?\s+only\b",
+    r"|(?<!informational\s)(?<!information\s)(?<!educational\s)\bpurposes?\s+only\b",
     _I,
 )
 """A sentence that forbids or limits something."""
