@@ -122,28 +122,32 @@ def _charge(words: tuple[int, int], ranges: list[tuple[int, int]], into: dict[in
 
 def _compare(
     cand: Candidate, seq: list[int], span: tuple[int, int]
-) -> tuple[dict[int, int], list[tuple[int, int, int]], int, int]:
+) -> tuple[dict[int, int], dict[int, int], list[tuple[int, int, int]], int, int]:
     """Align a known document with its input span.
 
-    Returns words removed per document clause, the input word ranges added (with the
-    document word where they sit), and how many document shingles lie before and after the
-    part the input covers (truncation).
+    Returns words removed per document clause, the input word where each such clause's
+    removal sits, the input word ranges added (with the document word where they sit), and
+    how many document shingles lie before and after the part the input covers (truncation).
     """
     doc = cand.doc
     start, end = span
     doc_ranges = [(c.first, c.first + c.words) for c in doc.clauses]
     removed: dict[int, int] = {}
+    seams: dict[int, int] = {}
     added: list[tuple[int, int, int]] = []
     matcher = difflib.SequenceMatcher(None, doc.shingles, seq[start : end + 1], autojunk=False)
     ops = matcher.get_opcodes()
     equal = [op for op in ops if op[0] == "equal"]
     if not equal:
-        return removed, added, 0, 0
+        return removed, seams, added, 0, 0
     head, tail = equal[0][1], equal[-1][2]
     size = end + 1 - start
     for tag, i1, i2, j1, j2 in ops:
         if tag in ("delete", "replace") and head <= i1 and i2 <= tail:
+            before = set(removed)
             _charge(_changed_words(0, i2 - i1 - 1, i1), doc_ranges, removed)
+            for n in set(removed) - before:
+                seams[n] = start + j1 + SHINGLE - 1
         if tag in ("insert", "replace"):
             a, b = _changed_words(0, j2 - j1 - 1, start + j1)
             if j1 == 0:  # at the start of the span no earlier word shares its shingles
@@ -152,7 +156,7 @@ def _compare(
                 b = start + j2 + SHINGLE - 1
             if b > a:
                 added.append((a, b, i1 + SHINGLE - 1))
-    return removed, added, head, len(doc.shingles) - tail
+    return removed, seams, added, head, len(doc.shingles) - tail
 
 
 def _clause_at(clauses: tuple[ClausePrint, ...], word: int) -> ClausePrint | None:
@@ -228,7 +232,7 @@ def differences(
         if not cand.primary:
             continue
         doc = cand.doc
-        removed, added_words, head, tail = _compare(cand, seq, spans[id(cand)])
+        removed, seams, added_words, head, tail = _compare(cand, seq, spans[id(cand)])
         added: dict[int, int] = {}
         where: dict[int, int] = {}  # input clause -> document word where its new text sits
         if added_words:
@@ -249,12 +253,28 @@ def differences(
             if (kind, known.ref) in seen:
                 continue
             seen.add((kind, known.ref))
+            here: Clause | None = None
+            if kind == "changed" and n in seams:  # show the input's altered clause
+                if clauses is None:
+                    clauses = _segment(text)
+                    input_ranges = [token_range(tokens, c.start, c.end) for c in clauses]
+                here = next(
+                    (
+                        c
+                        for c, (cs, ce) in zip(clauses, input_ranges, strict=True)
+                        if cs <= seams[n] < ce
+                    ),
+                    None,
+                )
             out.append(
                 Difference(
                     kind,
                     doc.id,
                     known.ref,
                     known.categories,
+                    text=here.text if here else None,
+                    start=here.start if here else None,
+                    end=here.end if here else None,
                     detail=f"{words} of its {known.words} words missing from the input",
                 )
             )
