@@ -284,3 +284,14 @@ def test_identifier_resolution(catalog: Catalog) -> None:
     assert unknown.value.suggestions
     aups = select(catalog, type="aup")
     assert aups and all(d.type == "acceptable-use-policy" for d in aups)
+
+
+def test_a_removed_negation_is_a_changed_clause(text_of) -> None:  # type: ignore[no-untyped-def]
+    text = text_of("bigscience-open-rail-m")
+    altered = text.replace("You agree not to use the Model", "You agree to use the Model", 1)
+    assert altered != text
+    result = identify(altered)
+    assert top_id(result) == "bigscience-openrail-m"
+    changed = [d for d in result.differences if d.kind == "changed"]
+    assert any("You agree to use the Model" in (d.text or "") for d in changed)
+    assert all(d.ref for d in changed)
