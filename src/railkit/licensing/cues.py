@@ -67,6 +67,8 @@ class Cue:
     keys: frozenset[str] = frozenset()
     curated: bool = True
     """False for a phrase taken from a category record (it defers to curated cues)."""
+    last_keys: frozenset[str] = frozenset()
+    """Word starts of the phrase's last required word (a text must contain one, too)."""
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -104,6 +106,8 @@ class Lexicon:
         found: dict[str, dict[str, Cue]] = {}
         for key in keys:
             for cue in self.index.get(key, ()):
+                if cue.last_keys and keys.isdisjoint(cue.last_keys):
+                    continue
                 found.setdefault(cue.category, {})[cue.group] = cue
         order = {cat: i for i, cat in enumerate(self.ids)}
         return {
@@ -173,25 +177,41 @@ def compile_phrase(phrase: str) -> str:
 KEY_LEN = 4
 
 
-def _stem_keys(token: str) -> set[str]:
+def _word_key(core: str, wild: bool) -> str:
+    """The index key of a word: its first letters, or ``=word`` for a short exact word."""
+    if len(core) >= KEY_LEN:
+        return core[:KEY_LEN]
+    return core if wild else "=" + core
+
+
+def _stem_keys(token: str, last: bool = False) -> set[str]:
     body = token.strip("[]")
     if body.endswith("?"):
         body = body[:-1]
     alts = body[1:-1].split("|") if body.startswith("(") and body.endswith(")") else [body]
     keys = set()
     for alt in alts:
-        first = re.split(r"[_\-'’]", alt.rstrip("*+~"), maxsplit=1)[0].lower()
-        keys.add(first[:KEY_LEN])
+        words = alt.lower().split("_")
+        first = words[-1] if last else words[0]
+        wild = first.endswith(("*", "+", "~"))
+        pieces = re.split(r"[\-'’]", first.rstrip("*+~"))
+        if len(pieces) > 1:  # "de-anonymi*": the text has "de" alone or "deanonymize"
+            keys.add(_word_key(pieces[-1] if last else pieces[0], wild if last else False))
+            keys.add(_word_key("".join(pieces), wild))
+        else:
+            keys.add(_word_key(pieces[0], wild))
     return keys
 
 
-def phrase_keys(phrase: str) -> set[str]:
-    """Word starts that any match of ``phrase`` must contain (from its first required word)."""
+def phrase_keys(phrase: str, *, last: bool = False) -> set[str]:
+    """Word starts that any match of ``phrase`` must contain (from its first required word,
+    or with ``last`` from its last one)."""
     keys: set[str] = set()
-    for raw in phrase.split():
+    tokens = phrase.split()
+    for raw in reversed(tokens) if last else tokens:
         if _GAP.match(raw):
             continue
-        keys |= _stem_keys(raw)
+        keys |= _stem_keys(raw, last)
         optional = (raw.startswith("[") and raw.endswith("]")) or (
             raw.endswith("?") and len(raw) > 1
         )
@@ -201,10 +221,13 @@ def phrase_keys(phrase: str) -> set[str]:
 
 
 def text_keys(text: str) -> set[str]:
-    """Every start (1 to 4 letters) of every word of ``text``, lower-cased."""
+    """Every start (1 to 4 letters) of every word of ``text``, lower-cased, and ``=word`` for
+    every word shorter than four letters."""
     keys: set[str] = set()
     for word in set(re.findall(r"\w+", text.lower())):
         keys.update(word[:n] for n in range(1, min(len(word), KEY_LEN) + 1))
+        if len(word) < KEY_LEN:
+            keys.add("=" + word)
     return keys
 
 
@@ -299,7 +322,10 @@ def build_lexicon(spec: dict[str, Any], recognition: dict[str, list[str]]) -> Le
             counter += 1
             source = compile_phrase(phrase)
             cue_keys = frozenset(phrase_keys(phrase))
-            cues[group] = Cue(cat_id, phrase, weight, unless, group, source, cue_keys, curated)
+            last_keys = frozenset(phrase_keys(phrase, last=True))
+            cues[group] = Cue(
+                cat_id, phrase, weight, unless, group, source, cue_keys, curated, last_keys
+            )
             keys |= cue_keys
         blockers = [compile_phrase(b) for b in body.get("blockers") or []]
         categories.append(
