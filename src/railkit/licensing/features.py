@@ -215,6 +215,11 @@ _PATTERNS: dict[str, tuple[tuple[re.Pattern[str], ...], ...]] = {
     fid: tuple(tuple(re.compile(p) for p in group) for group in groups)
     for fid, groups in _RAW_PATTERNS.items()
 }
+_ANY_FIRST: dict[str, re.Pattern[str]] = {
+    # one search tells whether any pattern of the feature can match at all
+    fid: re.compile("|".join(f"(?:{group[0]})" for group in groups))
+    for fid, groups in _RAW_PATTERNS.items()
+}
 _DEFINITION = re.compile(r"[\"']?[\w][\w ./&-]{0,60}[\"']?(\s*\([^)]{0,80}\))? (shall )?means?\b")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
@@ -270,6 +275,8 @@ def record_cues() -> dict[str, tuple[str, ...]]:
 def _pattern_hits(fid: str, flat: str) -> tuple[str, int]:
     """The first matching wording and how many of the feature's patterns match."""
     if not any(word in flat for word in _GATES[fid]):
+        return "", 0
+    if _ANY_FIRST[fid].search(flat) is None:
         return "", 0
     guard = _GUARDS.get(fid)
     if guard is not None and guard.search(flat):
