@@ -18,10 +18,11 @@ import re
 from typing import TYPE_CHECKING
 
 from railkit.licensing.fingerprint import SHINGLE, ClausePrint, Tokens, token_range
+from railkit.licensing.identification import Difference
 from railkit.licensing.segment import Clause, segment
 
 if TYPE_CHECKING:
-    from railkit.licensing.identify import Candidate, Difference
+    from railkit.licensing.identify import Candidate
 
 MOSTLY = 0.6
 """Share of a clause's words that makes it dropped (or added) rather than changed."""
@@ -88,8 +89,6 @@ def _unmatched(
     spans: list[tuple[int, int]], tokens: Tokens, size: int, document: str
 ) -> list[Difference]:
     """Stretches of input outside every span (text no match answers for), one each."""
-    from railkit.licensing.identify import Difference
-
     out = []
     edge = 0
     for start, end in [*sorted(spans), (size + SHINGLE - 1, size + SHINGLE - 1)]:
@@ -176,8 +175,6 @@ def _missing_ends(cand: Candidate, head: int, tail: int) -> list[Difference]:
     A short missing end (at most :data:`SHORT_END` of the document's words) is reported as
     dropped clauses; a longer one as one ``truncated`` difference per side.
     """
-    from railkit.licensing.identify import Difference
-
     doc = cand.doc
     total = sum(c.words for c in doc.clauses) or 1
     end_word = len(doc.shingles) - tail + SHINGLE - 1
@@ -220,8 +217,6 @@ def differences(
     text: str, tokens: Tokens, seq: list[int], chosen: list[Candidate]
 ) -> list[Difference]:
     """Every difference between ``text`` and each primary matched document."""
-    from railkit.licensing.identify import Difference
-
     clauses: list[Clause] | None = None  # the input's clauses, segmented only when needed
     input_ranges: list[tuple[int, int]] = []
     out: list[Difference] = []

@@ -9,8 +9,7 @@ then scores how exactly the two agree:
 - ``similarity``: Jaccard similarity of the two stretches' shingle sets. Every shingle a
   version sibling has and the input lacks (or the reverse) lowers it, so the exact
   differences between Llama 3.1 / 3.2 / 3.3 or two Gemma dates decide between them;
-- ``coverage``: share of the known document present (a truncated copy covers less).
-
+- ``coverage``: share of the known document present (a truncated copy covers less);
 - ``distinct``: among candidates covering the same input, the share of a candidate's
   distinctive shingles (in no rival) that the input holds.
 
@@ -19,14 +18,13 @@ then scores how exactly the two agree:
 Documents are chosen in rounds: the best-scoring one, then the best on the input it does not
 explain (a license joined with its policy takes two rounds). A document explaining the same
 stretch as a chosen one is kept only when it scores as well: a sibling whose differences the
-input does not show.
+input does not show. The result types live in :mod:`railkit.licensing.identification`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from railkit.licensing.fingerprint import (
     DocumentPrint,
@@ -36,6 +34,9 @@ from railkit.licensing.fingerprint import (
     read_words,
     shingle_hashes,
 )
+from railkit.licensing.identification import Difference, Identification, Match
+
+__all__ = ["Difference", "Identification", "Match", "identify"]
 
 MIN_SHARED = 12
 """Fewest shared shingles before a document is considered at all."""
@@ -70,79 +71,6 @@ GAP_COST = 0.35
 (added text is bridged)."""
 DOC_GAP_COST = 1.0
 """The same cost on the known document's side: its matched stretch stays dense."""
-
-
-@dataclass(frozen=True)
-class Match:
-    """A known document found in the input."""
-
-    id: str
-    scancode_key: str | None
-    hf_id: str | None
-    name: str
-    score: float
-    similarity: float
-    coverage: float
-    start: int
-    end: int
-    type: str = ""
-
-    def as_json(self) -> dict[str, Any]:
-        """The interface shape (``id``, ``scancode_key``, ``hf_id``, ``name``, ``score``...)."""
-        return {
-            "id": self.id,
-            "scancode_key": self.scancode_key,
-            "hf_id": self.hf_id,
-            "name": self.name,
-            "score": round(self.score, 4),
-            "similarity": round(self.similarity, 4),
-            "coverage": round(self.coverage, 4),
-            "type": self.type,
-            "start": self.start,
-            "end": self.end,
-        }
-
-
-@dataclass(frozen=True)
-class Difference:
-    """One way the input departs from a matched known document."""
-
-    kind: str  # "dropped" | "added" | "changed" | "truncated"
-    document: str
-    ref: str | None
-    categories: tuple[str, ...] = ()
-    text: str | None = None
-    start: int | None = None
-    end: int | None = None
-    detail: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        """JSON form."""
-        return {
-            "kind": self.kind,
-            "document": self.document,
-            "ref": self.ref,
-            "categories": list(self.categories),
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "detail": self.detail,
-        }
-
-
-@dataclass(frozen=True)
-class Identification:
-    """The documents found in a text, best first, and the differences from each."""
-
-    matches: tuple[Match, ...]
-    differences: tuple[Difference, ...] = ()
-
-    def as_json(self) -> dict[str, Any]:
-        """The ``railkit license identify --format json`` shape."""
-        return {
-            "matches": [m.as_json() for m in self.matches],
-            "differences": [d.as_json() for d in self.differences],
-        }
 
 
 @dataclass
