@@ -204,3 +204,22 @@ def test_examples_in_parentheses_name_domains_not_restrictions() -> None:
 )
 def test_carve_outs_and_other_prohibition_styles(text: str, expected: tuple[str, ...]) -> None:
     assert classify(text).categories == expected
+
+
+def test_purpose_phrase_before_a_main_clause_is_a_statement() -> None:
+    text = "To reduce the risk of disinformation, the Licensor includes use restrictions."
+    assert classify(text).categories == ()
+    assert classify("To generate disinformation or fake news").categories == ("disinformation",)
+
+
+def test_multi_word_alternatives_and_the_cue_index() -> None:
+    from railkit.licensing.cues import phrase_keys, text_keys
+
+    pattern = re.compile(compile_phrase("(keep*_watch|spy*_on) ..2 (partner*|spouse*)"), re.I)
+    assert pattern.search("keeping watch over a partner")
+    assert pattern.search("spying on my spouse")
+    assert phrase_keys("(in_debt|de-anonymi*) x") == {"=in", "=de", "dean"}
+    assert phrase_keys("a ..2 (track*|monitor*)", last=True) == {"trac", "moni"}
+    keys = text_keys("Include de-anonymised data in it")
+    assert "=in" in keys and "=de" in keys and "incl" in keys
+    assert "=inc" not in keys

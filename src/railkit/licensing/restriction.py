@@ -187,6 +187,12 @@ _DET_SENTENCE = re.compile(
 _ADVISORY = re.compile(
     r"\b(?:are|is)\s+(?:encouraged|invited|asked|advised|welcome|expected|reminded)\s+to\b", _I
 )
+_MAIN_CLAUSE = re.compile(
+    r"[,;]\s*(?:we|you|it|they|i|licensor|licensee|the\s+(?:licensor|licensee|model|company)|"
+    r"this\s+(?:license|licence|agreement|policy))\s+\w+",
+    _I,
+)
+"""A main clause after an opening phrase ("To reduce misuse, we include ...")."""
 _PRONOUN_CLAUSE = re.compile(r"[,;]\s*(?:we|you|it|they|i)\s+\w+", _I)
 
 
@@ -229,7 +235,7 @@ def is_fragment(sentence: str) -> bool:
         return False
     first = body.split(None, 1)[0].lower().strip(",;:")
     if _INFINITIVE.match(body):
-        return True
+        return not _MAIN_CLAUSE.search(body)
     if first.endswith("ing") and first not in _NOT_GERUNDS and len(first) > 4:
         return not _PRONOUN_CLAUSE.search(body)
     if _FUNCTION_NEXT.match(body) and not SENTENCE_START.match(body):
