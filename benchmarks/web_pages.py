@@ -30,7 +30,7 @@ with warnings.catch_warnings():
     from httpx import Response
 
 from railkit.kb import load_catalog
-from railkit.web.app import create_app
+from railkit.web.app import create_app, page_routes
 
 TARGET_MS = 100.0
 SAMPLES = {"item_id": "biometrics", "license_id": "bigscience-openrail-m"}
@@ -39,11 +39,8 @@ SKIP = re.compile(r"\.pdf$|/download|openapi")
 
 def pages(client: TestClient) -> list[tuple[str, Callable[[], Response]]]:
     out: list[tuple[str, Callable[[], Response]]] = []
-    # Routes from the OpenAPI schema: recent FastAPI versions wrap included routers, so
-    # app.routes no longer lists the pages themselves.
-    schema = client.app.openapi()  # type: ignore[attr-defined]
-    for path, operations in schema["paths"].items():
-        if "get" not in operations or path.startswith(("/static", "/api/")) or SKIP.search(path):
+    for path, methods in page_routes():
+        if "GET" not in methods or path.startswith(("/static", "/api/")) or SKIP.search(path):
             continue
         names = re.findall(r"{(\w+)}", path)
         if any(n not in SAMPLES for n in names):
@@ -51,7 +48,7 @@ def pages(client: TestClient) -> list[tuple[str, Callable[[], Response]]]:
         url = path
         for n in names:
             url = url.replace("{" + n + "}", SAMPLES[n])
-        out.append((url, lambda u=url: client.get(u)))
+        out.append((url, functools.partial(client.get, url)))
     return out
 
 

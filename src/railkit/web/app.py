@@ -39,6 +39,18 @@ def navigation() -> list[NavItem]:
     return sorted(items, key=lambda n: (n.order, n.label))
 
 
+def page_routes() -> list[tuple[str, frozenset[str]]]:
+    """(path, methods) of every HTML page route, as declared by the page modules."""
+    out = []
+    for module in page_modules():
+        router = getattr(module, "router", None)
+        for route in getattr(router, "routes", ()):
+            path = getattr(route, "path", None)
+            if path is not None:
+                out.append((path, frozenset(getattr(route, "methods", ()) or ())))
+    return out
+
+
 async def require_json(request: Request) -> None:
     """API writes accept JSON only (a cross-site form cannot send it without CORS)."""
     if request.method in {"POST", "PUT", "PATCH", "DELETE"}:
@@ -67,7 +79,9 @@ def create_app() -> FastAPI:
     for module in page_modules():
         router = getattr(module, "router", None)
         if router is not None:
-            app.include_router(router, dependencies=[Depends(require_csrf)])
+            app.include_router(
+                router, dependencies=[Depends(require_csrf)], include_in_schema=False
+            )
         api = getattr(module, "api", None)
         if api is not None:
             app.include_router(api, prefix=API_PREFIX, dependencies=[Depends(require_json)])
