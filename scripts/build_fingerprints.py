@@ -106,6 +106,11 @@ def build(data: Path | None, corpus: Path) -> PrintSet:
             "hf_id": record.identifiers.hf[0] if record.identifiers.hf else None,
             "type": record.type,
             "family": record.family,
+            "twins": [
+                (twin.id, twin.name)
+                for twin in catalog.licenses.values()
+                if twin.same_as == record.id
+            ],
         }
         docs.append(build_document(meta, text, labeller(record)))
     return PrintSet(tuple(docs), tuple(catalog.licenses))

@@ -200,6 +200,8 @@ def test_committed_fingerprints_match_the_registry(catalog: Catalog) -> None:
         assert doc.name == record.name
         assert doc.scancode_key == record.identifiers.scancode
         assert doc.hf_id == (record.identifiers.hf[0] if record.identifiers.hf else None)
+        twins = sorted(d.id for d in catalog.licenses.values() if d.same_as == doc.id)
+        assert sorted(t[0] for t in doc.twins) == twins
 
 
 def test_committed_fingerprints_match_the_scancode_texts(catalog: Catalog, text_of) -> None:  # type: ignore[no-untyped-def]

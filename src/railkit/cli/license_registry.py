@@ -54,8 +54,12 @@ def _print_identification(path: str, result: Identification) -> None:
         out.print(f"[bold]{escape(path)}[/]: no known license document found.")
         out.print(f"[dim]{escape(LEGAL_NOTICE)}[/]")
         return
-    out.print(f"[bold]{escape(path)}[/]: {len(result.matches)} known document(s)")
+    found = sum(1 for m in result.matches if not m.same_as)
+    out.print(f"[bold]{escape(path)}[/]: {found} known document(s)")
     for m in result.matches:
+        if m.same_as:
+            out.print(f"    [dim]also registered as {escape(m.id)} (the same text)[/]")
+            continue
         out.print(
             f"  [bold green]{escape(m.id)}[/] {escape(m.name)}  score {m.score:.3f} "
             f"[dim](similarity {m.similarity:.3f}, {m.coverage:.0%} of the document present; "

@@ -184,6 +184,7 @@ class DocumentPrint:
     shingles: tuple[int, ...]
     clauses: tuple[ClausePrint, ...]
     shingle_set: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+    twins: tuple[tuple[str, str], ...] = ()  # (id, name) of records naming the same text
 
     @property
     def size(self) -> int:
@@ -219,6 +220,7 @@ def _document_meta(doc: DocumentPrint, offset: int) -> dict[str, Any]:
         "source_sha256": doc.source_sha256,
         "offset": offset,
         "count": len(doc.shingles),
+        "twins": [list(t) for t in doc.twins],
         "clauses": [
             [c.ref, c.first, c.last, c.words, c.digest, list(c.categories)] for c in doc.clauses
         ],
@@ -271,6 +273,7 @@ def parse(meta_text: str, blob_bytes: bytes) -> PrintSet:
                 shingles=seq,
                 clauses=clauses,
                 shingle_set=frozenset(seq),
+                twins=tuple((t[0], t[1]) for t in m.get("twins", ())),
             )
         )
     return PrintSet(tuple(docs), tuple(meta["registry_ids"]))
@@ -293,7 +296,8 @@ def build_document(
 ) -> DocumentPrint:
     """Fingerprint one reference text.
 
-    ``meta`` holds id, name, scancode_key, hf_id, type and family; ``categories_for`` (a
+    ``meta`` holds id, name, scancode_key, hf_id, type, family and twins (records whose
+    ``same_as`` names this one: (id, name) pairs); ``categories_for`` (a
     callable ``(ref, clause_text) -> tuple of category ids``) labels each clause at build time
     so that differences can name the categories of a dropped clause without its text.
     """
@@ -323,4 +327,5 @@ def build_document(
         shingles=seq,
         clauses=tuple(clauses),
         shingle_set=frozenset(seq),
+        twins=tuple(meta.get("twins", ())),
     )

@@ -28,6 +28,7 @@ class Match:
     start: int
     end: int
     type: str = ""
+    same_as: str | None = None  # set on a registry record that names the same text
 
     def as_json(self) -> dict[str, Any]:
         """The interface shape (``id``, ``scancode_key``, ``hf_id``, ``name``, ``score``...)."""
@@ -40,6 +41,7 @@ class Match:
             "similarity": round(self.similarity, 4),
             "coverage": round(self.coverage, 4),
             "type": self.type,
+            "same_as": self.same_as,
             "start": self.start,
             "end": self.end,
         }

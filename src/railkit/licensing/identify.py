@@ -24,7 +24,7 @@ input does not show. The result types live in :mod:`railkit.licensing.identifica
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from railkit.licensing.fingerprint import (
     DocumentPrint,
@@ -326,7 +326,7 @@ def identify(
         return Identification(())
     chosen = choose(seq, prints)
     ordered = sorted(chosen, key=lambda c: (-c.score, c.first))
-    matches = tuple(_match(c, tokens) for c in ordered)
+    matches = tuple(m for c in ordered for m in _matches(c, tokens))
     if not differences or not ordered:
         return Identification(matches)
     from railkit.licensing.differences import differences as find_differences
@@ -334,10 +334,11 @@ def identify(
     return Identification(matches, tuple(find_differences(text, tokens, seq, ordered)))
 
 
-def _match(cand: Candidate, tokens: Tokens) -> Match:
+def _matches(cand: Candidate, tokens: Tokens) -> list[Match]:
+    """The match for a chosen document, then one per registry record naming the same text."""
     doc = cand.doc
     last_word = min(len(tokens.ends) - 1, cand.last + 4)
-    return Match(
+    match = Match(
         id=doc.id,
         scancode_key=doc.scancode_key,
         hf_id=doc.hf_id,
@@ -349,3 +350,8 @@ def _match(cand: Candidate, tokens: Tokens) -> Match:
         end=tokens.ends[last_word],
         type=doc.type,
     )
+    twins = [
+        replace(match, id=twin, name=name, scancode_key=None, hf_id=None, same_as=doc.id)
+        for twin, name in doc.twins
+    ]
+    return [match, *twins]
