@@ -4,7 +4,7 @@ When a clause restricts use but no cue of the lexicon matched, the classifier co
 with each category's reference text from the category records (title, summary, standardized
 clause in full and short form, examples it includes, recognising phrases) and takes the
 nearest category when the similarity is high enough. Similarity is the cosine of TF-IDF
-vectors over crude word stems (the first six letters of words that are not function words);
+vectors over crude word stems (the first eight letters of words that are not function words);
 nothing is learned from any labelled set, and the records are read once, lazily.
 """
 
@@ -30,7 +30,7 @@ GENERIC = frozenset({"ip-infringement", "illegal-activity"})
 """Categories whose reference texts share too much vocabulary with any license's boilerplate
 (copyright, rights, law) to be recognised by similarity alone."""
 
-_STEM = 6
+_STEM = 8
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 _STOP = frozenset(
     [

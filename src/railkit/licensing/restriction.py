@@ -44,7 +44,7 @@ PROHIBITION = re.compile(
     r"|\bnot\s+to\s+(?:use|\w+)\b(?<!not to exceed)"
     r"|^\W*no\s+(?:use|one|person|user|licensee|part|portion)\b"
     r"|\bunder\s+no\s+circumstances\b|\b(?:in\s+no\s+case|at\s+no\s+time|nobody|no\s+one)\b"
-    r"|\bdoes\s+not\s+(?:permit|allow|authori[sz]e|extend\s+to|cover)\b"
+    r"|\bdoes\s+not\s+(?:permit|allow|authori[sz]e)\b"
     r"|\bno\s+(?:rights?|licen[cs]es?|permission)\s+(?:is|are)\s+granted\b"
     r"|\bexcluded\s+from\s+(?:the\s+)?(?:scope|licen[cs]e|grant)\b"
     r"|\b(?:only|solely|exclusively)\s+(?:for|in\s+(?:accordance|compliance))\b"
@@ -74,7 +74,8 @@ DEFINITION = re.compile(
     r"^\W{0,3}[\"“'‘][^\"”’]{1,80}[\"”’]\s*(?:\([^)]{0,80}\)\s*)?"
     r"(?:means|shall\s+mean|includes|shall\s+include|refers|is\s+defined|has\s+the\s+meaning)\b"
     r"|^\W{0,3}(?:the\s+term\s+)?\w+(?:\s+\w+){0,3}\s+(?:means|shall\s+mean)\b"
-    r"|^.{0,80}?[\"“][^\"”]{1,60}[\"”]\s+(?:\([^)]{0,60}\)\s+)?(?:is|are|means|refers\s+to)\s",
+    r"|^.{0,80}?[\"“][^\"”]{1,60}[\"”]\s*[–—:-]?\s*(?:\([^)]{0,60}\)\s+)?(?:\w+\s+){0,3}?"
+    r"(?:is|are|means|refers\s+to)\s",
     _I,
 )
 
@@ -187,6 +188,11 @@ _DET_SENTENCE = re.compile(
 _ADVISORY = re.compile(
     r"\b(?:are|is)\s+(?:encouraged|invited|asked|advised|welcome|expected|reminded)\s+to\b", _I
 )
+_PERFORMATIVE = re.compile(
+    r"\b(?:hereby|disclaims?|as\s+is|warrant(?:y|ies)|liab(?:le|ility)|indemnif\w*)\b", _I
+)
+"""Words of grants and disclaimers, never of a use-policy list item."""
+_PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
 _MAIN_CLAUSE = re.compile(
     r"[,;]\s*(?:we|you|it|they|i|licensor|licensee|the\s+(?:licensor|licensee|model|company)|"
     r"this\s+(?:license|licence|agreement|policy))\s+\w+",
@@ -231,8 +237,9 @@ def is_fragment(sentence: str) -> bool:
         head = body[: modal.start()]
         if len(head.split()) <= 12 and not _RELATIVE.search(head):
             return False
-    if _DET_SENTENCE.match(body) or _ADVISORY.search(body):
+    if _DET_SENTENCE.match(body) or _ADVISORY.search(body) or _PERFORMATIVE.search(body):
         return False
+    body = _PARENTHETICAL.sub("", body)
     first = body.split(None, 1)[0].lower().strip(",;:")
     if _INFINITIVE.match(body):
         return not _MAIN_CLAUSE.search(body)
