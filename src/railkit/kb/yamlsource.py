@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 FRONT_MATTER = "---"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RecordFileError(ValueError):
@@ -53,8 +54,10 @@ def parse_record(
         text, body = split_front_matter(text)
         offset = 1
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # One pass through libyaml (when available) gives the nodes with their line marks; the
+        # Python constructor then builds plain data from those nodes.
+        node = yaml.compose(text, Loader=_LOADER)
+        data = yaml.constructor.SafeConstructor().construct_document(node) if node else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 + offset if mark is not None else None
