@@ -202,11 +202,13 @@ def _missing_ends(cand: Candidate, head: int, tail: int) -> list[Difference]:
                     )
             continue
         span = f"{missing[0].ref} .. {missing[-1].ref}"
+        lost = tuple(sorted({cat for c in missing for cat in c.categories}))
         out.append(
             Difference(
                 "truncated",
                 doc.id,
                 span,
+                lost,
                 detail=f"{len(missing)} clauses of the known document missing at the {side}",
             )
         )
