@@ -36,3 +36,10 @@ def test_json_schema_forbids_unknown_keys() -> None:
     schemas = json_schemas()
     assert schemas["categories"]["additionalProperties"] is False
     assert "grounding" in schemas["categories"]["required"]
+
+
+def test_packaged_notice_date_equals_the_catalog_date(catalog: Catalog) -> None:
+    from railkit.notice import law_as_of, packaged_law_as_of, packaged_notice_line
+
+    assert packaged_law_as_of() == law_as_of(catalog)
+    assert "not legal advice" in packaged_notice_line()

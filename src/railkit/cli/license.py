@@ -8,10 +8,7 @@ the help lists them), so ``railkit license analyze`` starts without loading them
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import importlib
-import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -61,29 +58,11 @@ def license() -> None:
     """Analyse, compare and check AI licenses (RAIL, OpenRAIL, Llama, Gemma, ...)."""
 
 
-_CHECKED = re.compile(r"^checked:[ \t]*['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
-
-
-@functools.cache
 def _notice() -> str:
-    """The legal notice line, dated like :func:`railkit.notice.notice_line`.
+    """The legal notice line (dated without loading the whole knowledge base)."""
+    from railkit.notice import packaged_notice_line
 
-    The date is the earliest ``checked`` date of the source records, read straight from
-    their files: loading and validating the whole knowledge base would cost this command
-    its start-up budget.
-    """
-    from railkit.notice import LEGAL_NOTICE
-
-    dates = []
-    folder = resources.files("railkit") / "data" / "sources"
-    if folder.is_dir():
-        for entry in folder.iterdir():
-            if entry.name.endswith(".yaml"):
-                found = _CHECKED.search(entry.read_text(encoding="utf-8"))
-                if found:
-                    dates.append(found.group(1))
-    as_of = min(dates) if dates else dt.date.today().isoformat()
-    return f"{LEGAL_NOTICE} Law as of {as_of}."
+    return packaged_notice_line()
 
 
 def _category_order() -> list[str]:
