@@ -66,7 +66,9 @@ class AiUseProfile(ReviewedRecord):
         min_length=1, description="How training data is usually gathered."
     )
     typical_risks: tuple[NonEmpty, ...] = Field(min_length=1)
-    stakeholders: tuple[StakeholderRef, ...] = Field(default=(), description="Groups most affected.")
+    stakeholders: tuple[StakeholderRef, ...] = Field(
+        default=(), description="Groups most affected."
+    )
     mechanisms: tuple[MechanismRef, ...] = Field(default=())
     citations: tuple[Citation, ...] = Field(
         default=(), description="Decisions and laws about this kind of system."
