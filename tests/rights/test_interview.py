@@ -235,3 +235,12 @@ def test_personal_data_path_skips_copyright_questions(catalog: Catalog) -> None:
     state = _run(catalog, answers)
     assert "work-us-registered" not in state.asked  # no copyright mechanism waits for it
     assert len(state.asked) < len(load_questions())
+
+
+def test_cli_interactive_contradiction_can_be_answered_again() -> None:
+    lines = ["writer", "DE", "training-on-my-work", "chatbot", "book", "no", "social-media", "n"]
+    lines.append("publisher")  # the contradictory answer is replaced
+    result = CliRunner().invoke(cli, ["rights", "interview"], input="\n".join(lines) + "\n")
+    assert "contradiction:" in result.output
+    assert '"where": "publisher"' in result.output
+    assert '"where": "social-media"' not in result.output

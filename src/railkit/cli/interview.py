@@ -67,6 +67,14 @@ def _prompt(question: Question) -> str | None:
     return value
 
 
+def _keep() -> bool:
+    """Ask whether to keep an answer that contradicts an earlier one (default: keep)."""
+    try:
+        return bool(click.confirm("Keep this answer anyway?", default=True, err=True))
+    except (click.Abort, EOFError):
+        return True
+
+
 def _flag(state: InterviewState) -> None:
     err = console(stderr=True)
     for warning in state.new_warnings:
@@ -82,6 +90,7 @@ def run_interview(
     pending = list(answers) if isinstance(answers, list) else None
     mapping = answers if isinstance(answers, dict) else None
     used: set[str] = set()
+    interactive = mapping is None and pending is None
     for _ in range(MAX_TURNS):
         question = next_question(state, catalog)
         if question is None:
@@ -104,8 +113,10 @@ def run_interview(
                 raise InputError(f"{source}: {question.sets}: {result.message}")
             err.print(f"[red]invalid answer:[/red] {escape(result.message)}; please answer again")
             continue
+        _flag(result)
+        if interactive and result.new_warnings and not _keep():
+            continue  # asked again, the earlier state unchanged
         state = result
-        _flag(state)
     if mapping is not None:
         state = _apply_rest(state, mapping, used, source)
     return state
