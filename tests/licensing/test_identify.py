@@ -297,3 +297,22 @@ def test_a_removed_negation_is_a_changed_clause(text_of) -> None:  # type: ignor
     changed = [d for d in result.differences if d.kind == "changed"]
     assert any("You agree to use the Model" in (d.text or "") for d in changed)
     assert all(d.ref for d in changed)
+
+
+def test_dev_differences_when_shared_is_present(shared: Path) -> None:
+    cases_dir = shared / "eval" / "identify-dev"
+    cases = json.loads((cases_dir / "cases.json").read_text())
+    for case in cases:
+        if case["kind"] not in ("dropped-item", "added-item"):
+            continue
+        result = identify((cases_dir / case["file"]).read_text())
+        doc = case["expect"][0]
+        if case["kind"] == "dropped-item":
+            assert any(
+                d.kind in ("dropped", "changed") and d.document == doc and d.ref
+                for d in result.differences
+            ), case["file"]
+        else:
+            assert any(d.kind in ("added", "changed") and d.text for d in result.differences), case[
+                "file"
+            ]
