@@ -291,7 +291,11 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
         ranked = sorted(found, key=lambda c: (-c.score, -c.matched, c.doc.id))
         best = _widest(ranked)
         if best.distinct < UNREGISTERED_SIBLING and best.similarity < SURE:
-            break  # a relative of known documents that has none of their own wording
+            # a relative of known documents that has none of their own wording: skip it
+            masked[best.first : best.last + 1] = b"\x01" * (best.last + 1 - best.first)
+            if masked.count(0) == 0:
+                break
+            continue
         ranked.remove(best)
         ranked.insert(0, best)
         if any(c.doc.id == best.doc.id for c in chosen):  # another copy of a found document
