@@ -48,18 +48,21 @@ SOLID_COVERAGE = 0.45
 """Share of a known document that is a match by itself; below it, the document must also
 explain :data:`MIN_SHARE` of the input (a truncated copy, not a borrowed paragraph)."""
 MIN_SHARE = 0.6
+"""Share of the unexplained input a partly present document must explain."""
 UNREGISTERED_SIBLING = 0.34
+"""A best candidate holding less than this share of its distinctive wording is a sibling
+the registry lacks (CC BY-ND beside CC BY, BY-NC...): no match, unless near-exact."""
 SURE = 0.97
-"""A best candidate holding under a third of its distinctive wording (and not near-exact) is
-a sibling the registry lacks (CC BY-ND beside CC BY, BY-NC...): no match."""
+"""Similarity above which a candidate is accepted whatever its distinctive wording."""
 SIBLING_WEIGHT = 0.1
 """Largest score loss of a sibling whose distinctive wording is missing from the input."""
 CONTENDER = 0.3
 """A document sharing less than this share of the best one's shingles with the unexplained
 input is not aligned in that round (it can still win a later round, on the rest)."""
 NESTED_GAIN = 1.15
+"""A containing document must match this much more input than the one it contains..."""
 NESTED_SLACK = 0.1
-"""A containing document must match 15% more input, at most 0.1 less similar (see _widest)."""
+"""...and be at most this much less similar (see :func:`_widest`)."""
 SAMPLE = 4
 """Every SAMPLE-th input shingle is used to skip documents that cannot match."""
 MAX_DOCUMENTS = 6
@@ -260,6 +263,12 @@ def _widest(ranked: list[Candidate]) -> Candidate:
     return best
 
 
+def _mask(masked: bytearray, cand: Candidate) -> bool:
+    """Mask a candidate's stretch; True when no input is left."""
+    masked[cand.first : cand.last + 1] = b"\x01" * (cand.last + 1 - cand.first)
+    return masked.count(0) == 0
+
+
 def _mask_copies(masked: bytearray, seq: list[int], doc: DocumentPrint) -> bytearray:
     """Mask every input position holding one of ``doc``'s shingles."""
     hits = int.from_bytes(bytes(map(doc.shingle_set.__contains__, seq)))
@@ -292,18 +301,16 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
         best = _widest(ranked)
         if best.distinct < UNREGISTERED_SIBLING and best.similarity < SURE:
             # a relative of known documents that has none of their own wording: skip it
-            masked[best.first : best.last + 1] = b"\x01" * (best.last + 1 - best.first)
-            if masked.count(0) == 0:
+            if _mask(masked, best):
+                break
+            continue
+        if any(c.doc.id == best.doc.id for c in chosen):  # another copy of a found document
+            masked = _mask_copies(masked, seq, best.doc)
+            if _mask(masked, best):
                 break
             continue
         ranked.remove(best)
         ranked.insert(0, best)
-        if any(c.doc.id == best.doc.id for c in chosen):  # another copy of a found document
-            masked = _mask_copies(masked, seq, best.doc)
-            masked[best.first : best.last + 1] = b"\x01" * (best.last + 1 - best.first)
-            if masked.count(0) == 0:
-                break
-            continue
         chosen.append(best)
         for cand in ranked[1:]:
             if (
@@ -313,8 +320,7 @@ def choose(seq: list[int], prints: PrintSet) -> list[Candidate]:
             ):
                 cand.primary = False
                 chosen.append(cand)
-        masked[best.first : best.last + 1] = b"\x01" * (best.last + 1 - best.first)
-        if masked.count(0) == 0:
+        if _mask(masked, best):
             break
     return chosen
 
