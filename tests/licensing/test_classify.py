@@ -160,8 +160,8 @@ def test_phrase_syntax() -> None:
     assert not re.search(compile_phrase("right~ ..2 other~"), "rights or otherwise", re.I)
 
 
-def test_lexicon_covers_every_category_in_taxonomy_order(catalog: Catalog) -> None:
-    assert list(lexicon().ids) == list(catalog.categories)
+def test_lexicon_covers_every_category_of_the_taxonomy(catalog: Catalog) -> None:
+    assert sorted(lexicon().ids) == sorted(catalog.categories)
 
 
 def test_long_lead_in_that_does_not_restrict_makes_items_plain() -> None:
