@@ -157,6 +157,9 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "licenses")
     ap.add_argument("--skip-scancode", action="store_true")
     args = ap.parse_args()
+    if not (args.cases / "cases.json").is_file():
+        print(f"no cases.json in {args.cases} (pass --cases DIR)", file=sys.stderr)
+        return 2
     cases = json.loads((args.cases / "cases.json").read_text())
     files = [str(args.cases / c["file"]) for c in cases]
 
