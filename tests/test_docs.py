@@ -10,8 +10,12 @@ from tests.conftest import REPO
 
 
 def test_generated_references_are_current() -> None:
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_docs.py"), "--check"],
-                            capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "gen_docs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

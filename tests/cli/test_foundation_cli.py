@@ -75,8 +75,9 @@ def test_kb_check_exits_1_on_problems(runner: CliRunner, monkeypatch: pytest.Mon
     from railkit.cli import kb as kb_cli
     from railkit.kb.problem import Problem
 
-    monkeypatch.setattr(kb_cli, "check_catalog",
-                        lambda: [Problem("dangling-reference", "gone", "x/y.yaml", "f", 3)])
+    monkeypatch.setattr(
+        kb_cli, "check_catalog", lambda: [Problem("dangling-reference", "gone", "x/y.yaml", "f", 3)]
+    )
     code, out, _ = run(runner, "kb", "check")
     assert code == 1 and "x/y.yaml:3: [dangling-reference] f: gone" in out
 

@@ -7,8 +7,17 @@ from fastapi.testclient import TestClient
 
 from railkit.kb import Catalog
 
-PAGES = ["/", "/about", "/taxonomy", "/taxonomy/biometrics", "/taxonomy/user-threshold",
-         "/glossary", "/glossary?q=model", "/licenses", "/api"]
+PAGES = [
+    "/",
+    "/about",
+    "/taxonomy",
+    "/taxonomy/biometrics",
+    "/taxonomy/user-threshold",
+    "/glossary",
+    "/glossary?q=model",
+    "/licenses",
+    "/api",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -59,8 +68,9 @@ def test_openapi_schema_is_served(client: TestClient) -> None:
 
 
 def test_oversized_request_is_413(client: TestClient) -> None:
-    response = client.post("/glossary", content=b"x" * (3 * 1024 * 1024),
-                           headers={"content-type": "text/plain"})
+    response = client.post(
+        "/glossary", content=b"x" * (3 * 1024 * 1024), headers={"content-type": "text/plain"}
+    )
     assert response.status_code == 413
     assert "limit" in response.text
 
