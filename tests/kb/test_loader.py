@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from railkit.errors import UnknownIdError
 from railkit.kb import Catalog
@@ -38,7 +39,7 @@ def test_packaged_catalog_loads_every_collection(catalog: Catalog) -> None:
 
 def test_records_are_immutable(catalog: Catalog) -> None:
     record = next(iter(catalog.categories.values()))
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         record.title = "changed"  # type: ignore[misc]
     with pytest.raises(TypeError):
         catalog.categories["x"] = record  # type: ignore[index]
