@@ -178,3 +178,14 @@ def test_list_by_category_and_feature(runner: CliRunner, catalog: Catalog) -> No
 def test_list_text_table(runner: CliRunner) -> None:
     code, out, _ = run(runner, "license", "list", "--family", "gemma")
     assert code == 0 and "gemma" in out.lower() and "not legal advice" in out.lower()
+
+
+def test_show_follows_a_same_text_record(runner: CliRunner, catalog: Catalog) -> None:
+    twins = [d for d in catalog.licenses.values() if d.same_as]
+    if not twins:
+        pytest.skip("no registry record names the same text as another")
+    twin = twins[0]
+    code, out, _ = run(runner, "license", "show", twin.id, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["id"] == twin.same_as and data["resolved_from"] == twin.id

@@ -112,11 +112,17 @@ def show_command(identifier: str, fmt: str) -> None:
             )
         click.echo(f"railkit: error: {exc}", err=True)
         raise SystemExit(EXIT_BAD_INPUT) from None
+    twin = catalog.licenses.get(identifier.strip().lower())
+    via = twin.id if twin is not None and twin.same_as == doc.id else None
     if fmt == "json":
         data = _record_json(doc)
+        if via:
+            data["resolved_from"] = via
         data["notice"] = notice_line(catalog)
         write_json(data)
         return
+    if via:
+        console().print(f"[dim]{via} names the same text as {doc.id}; showing {doc.id}.[/]")
     _print_document(catalog, doc)
 
 

@@ -98,7 +98,17 @@ class Names:
 
 
 def resolve_id(catalog: Catalog, value: str) -> str:
-    """The registry id named by ``value`` (any identifier, any case)."""
+    """The registry id named by ``value`` (any identifier, any case).
+
+    A record that only names the same text as another (``same_as``) resolves to that other,
+    canonical record, which holds the identifiers and annotations.
+    """
+    found = _lookup(catalog, value)
+    same = catalog.licenses[found].same_as
+    return same if same and same in catalog.licenses else found
+
+
+def _lookup(catalog: Catalog, value: str) -> str:
     names = Names.of(catalog)
     key = _norm(value)
     if key in names.ids:
