@@ -25,6 +25,8 @@ from pathlib import Path
 
 from railkit.licensing.classify import classify
 
+LICENSES = "data/licenses"
+
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "clauses-dev.jsonl"
 
 
@@ -59,6 +61,40 @@ def score(
     return micro, macro, empty_ok / len(gold), table
 
 
+def with_text(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Fill in ``text`` for rows that reference a ScanCode license text by offsets.
+
+    Such rows carry ``scancode`` (a license key), ``start``/``end`` (character offsets into
+    the installed ``<key>.LICENSE`` file) and ``sha1`` (first 12 hex digits of the span with
+    whitespace normalised), so no license text is stored in this repository.
+    """
+    if not any("scancode" in r for r in rows):
+        return rows
+    import hashlib
+    import importlib.util
+
+    spec = importlib.util.find_spec("licensedcode")
+    if spec is None or not spec.submodule_search_locations:
+        raise LookupError("scancode-toolkit-mini is not installed: no license texts")
+    folder = Path(next(iter(spec.submodule_search_locations))) / LICENSES
+    texts: dict[str, str] = {}
+    out = []
+    for r in rows:
+        if "scancode" not in r:
+            out.append(r)
+            continue
+        key = str(r["scancode"])
+        if key not in texts:
+            texts[key] = (folder / f"{key}.LICENSE").read_text(encoding="utf-8")
+        span = " ".join(texts[key][int(r["start"]) : int(r["end"])].split())  # type: ignore[call-overload]
+        if hashlib.sha1(span.encode()).hexdigest()[:12] != r.get("sha1"):
+            raise LookupError(
+                f"{r['id']}: the installed license text differs from the labelled one"
+            )
+        out.append({**r, "text": span, "license": key})
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("labels", nargs="?", default=str(DEFAULT))
@@ -71,6 +107,11 @@ def main() -> int:
         print(f"no labelled set at {path}", file=sys.stderr)
         return 2
     gold = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    try:
+        gold = with_text(gold)
+    except LookupError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     labels = {g["id"]: classify(g["text"]) for g in gold}
     dt = time.perf_counter() - t0
