@@ -1,15 +1,16 @@
 """What a text changed from a known document it was identified as: dropped, added, changed.
 
-Works on the aligned shingle stretches of :mod:`railkit.licensing.identify`, with no
-reference text at run time: a run of the known document's shingles missing from the input
-marks removed words, a run of input shingles the document lacks marks added words. Removed
-words are charged to the known document's clauses (locator, word range and categories are
-in the fingerprint); added words to the input's clauses (from
-:func:`railkit.licensing.segment.segment`). A clause mostly removed is ``dropped``; an input
-clause mostly new is ``added`` (with its text and categories); a clause partly altered is
-``changed``. Clauses of the known document outside the matched stretch are summarised as
-one ``truncated`` difference per side.
-"""
+Works with no reference text at run time. The known document's shingle sequence (from its
+fingerprint) is aligned with the input's (``difflib.SequenceMatcher`` over hashes): a run of
+the document's shingles missing from the input marks removed words, a run of input shingles
+the document lacks marks added words. Removed words are charged to the known document's
+clauses (locator, word range and categories are in the fingerprint); added words to the
+input's clauses (from :func:`railkit.licensing.segment.segment`, run only when text was
+added). A clause mostly removed is ``dropped``; an input clause mostly new is ``added``
+(with its text and the classifier's categories); a clause partly altered is ``changed``
+(with the input's text where there is one). Known clauses beyond either end of the input
+are one ``truncated`` difference per side (with the categories they restrict), or
+``dropped`` when only a little is missing; input far from any match is ``unmatched``."""
 
 from __future__ import annotations
 
