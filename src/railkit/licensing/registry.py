@@ -79,18 +79,25 @@ class Names:
             for name in found:
                 if name:
                     names.setdefault(_norm(name), set()).add(doc.id)
+            if doc.same_as:  # another name for a canonical record, not another document
+                continue
             key = _family_key(doc.family)
             families.setdefault(key, (doc.family, []))[1].append(doc.id)
         return cls(ids, names, families)
 
     def family(self, value: str) -> tuple[str, list[str]] | None:
-        """The documents of a family named by ``value`` (exactly, or a prefix of one name)."""
+        """The documents of a family named by ``value``: exactly, or the start of family
+        names, or one word of them (``rail`` names BigScience RAIL and RAIL-S)."""
         key = _family_key(value)
         if len(key) < 3:
             return None
         if key in self.families:
             return self.families[key]
-        hits = [(label, ids) for fam, (label, ids) in self.families.items() if fam.startswith(key)]
+        hits = [
+            (label, ids)
+            for fam, (label, ids) in self.families.items()
+            if fam.startswith(key) or key in re.split(r"[^a-z0-9]+", label.lower())
+        ]
         if not hits:
             return None
         labels = " / ".join(sorted(label for label, _ in hits))
