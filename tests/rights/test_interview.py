@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from railkit.cli.main import cli
 from railkit.kb import Catalog
@@ -244,3 +246,13 @@ def test_cli_interactive_contradiction_can_be_answered_again() -> None:
     assert "contradiction:" in result.output
     assert '"where": "publisher"' in result.output
     assert '"where": "social-media"' not in result.output
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=st.one_of(st.text(max_size=60), st.booleans(), st.integers(), st.lists(st.text())))
+def test_any_answer_is_a_state_or_an_error(raw: object) -> None:
+    for question in load_questions():
+        result = answer(InterviewState.start(), question, raw)
+        assert isinstance(result, InterviewState | AnswerError)
+        if isinstance(result, InterviewState):
+            result.situation()  # what was stored is a valid situation
