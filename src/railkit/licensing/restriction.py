@@ -36,9 +36,13 @@ PROHIBITION = re.compile(
     r"available|complete|disclosed|brought)))"
     r"|\b(?:shall|will|may|must|can)\s+never\b"
     r"|\b(?:cannot|can't|won't|mustn't|shan't)\b(?!\s+(?:be\s+)?(?:liable|guarantee))"
-    r"|(?:^|[,;:]\s*|\b(?:you|users?|licensees?|and|or)\s+)(?:do\s+not|don't|never)\s+\w+"
+    r"|(?:^|[,;:]\s*|\b(?:you|users?|licensees?|and|or|please)\s+)(?:do\s+not|don't|never)\s+\w+"
     r"|\b(?:prohibited|forbidden|disallowed|impermissible)\b(?!\s+by\b)"
-    r"|\bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\b"
+    r"|\bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|entitled|permissible)\b"
+    r"|\binadmissible\b|\boff[\s-]limits\b"
+    r"|\b(?:use|usage|application|deployment|exploitation)\b[^.;]{0,120}?\b(?:is|are|shall\s+be|"
+    r"will\s+be)\s+(?:strictly\s+|expressly\s+)?(?:excluded|unacceptable|not\s+acceptable)\b"
+    r"|\bensure\s+that\b[^.;]{0,120}?\bnot\s+(?:be\s+)?(?:used|deployed|employed|applied|put)\b"
     r"|\b(?:is|are|be)\s+not\s+(?:to\s+be\s+)?used\b"
     r"|\b(?:restricted|refrain|abstain|precluded|barred|banned)\s+from\b"
     r"|\bnot\s+to\s+(?:use|\w+)\b(?<!not to exceed)"
@@ -61,8 +65,9 @@ CONDITIONAL = re.compile(
 """A negation inside a condition ("if you do not accept"), which forbids nothing."""
 
 COMPLIANCE = re.compile(
-    r"\b(?:must|shall|will|agree\s+to|undertake\s+to|commit\s+to|required\s+to|need\s+to)\s+"
-    r"(?:\w+\s+){0,2}?(?:comply|complying|adhere|abide|conform|obey|disclose|label|watermark|"
+    r"\b(?:must|shall|will|agree\s+to|undertake\s+to|commit\s+to|required\s+to|need\s+to|"
+    r"obliged\s+to|obligated\s+to|bound\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:comply|complying|adhere|abide|conform|obey|observe|disclose|label|watermark|"
     r"inform|notify|tell)\b"
     r"|\b(?:responsible\s+for|undertake\s+to|shall|must|will)\s+(?:ensur\w+|mak\w+\s+sure)\s+"
     r"(?:that\s+)?(?:\w+\s+){0,5}?(?:compl(?:y|ies)|adheres?|conforms?)\s+with\b",
@@ -162,6 +167,20 @@ _NOT_GERUNDS = frozenset(
         "things",
     ]
 )
+IMPERATIVES = frozenset((
+    "represent", "misrepresent", "generate", "create", "produce", "facilitate", "promote",
+    "engage", "assist", "impersonate", "harass", "defame", "discriminate", "exploit", "deceive",
+    "mislead", "collect", "track", "monitor", "surveil", "target", "attempt", "circumvent",
+    "bypass", "disable", "interfere", "disrupt", "design", "synthesize", "synthesise",
+    "disseminate", "infer", "predict", "torture", "incite", "encourage", "solicit", "fabricate",
+    "falsify", "manipulate", "spread", "enable", "stalk", "spy", "scrape", "harvest",
+    "decompile", "evade", "violate", "infringe", "intimidate", "threaten", "bully", "abuse",
+    "plan", "recruit", "groom", "traffic", "sell", "develop", "train", "deploy", "operate",
+    "impair", "coerce", "defraud", "scam", "phish", "profile", "identify", "categorize",
+    "categorise", "classify", "trick", "pretend", "pose", "claim",
+))  # fmt: skip
+"""Verbs whose bare form opens an item of a use policy ("Represent that output is ..."), even
+when the item later reads like a sentence."""
 _FUNCTION_NEXT = re.compile(
     r"^\w+(?:\s*[,/]|\s+(?:the|a|an|any|all|or|and|and/or|in|with|to|on|for|into|of|about|"
     r"from|content|others|people|individuals|information|it|them|or)\b)",
@@ -189,7 +208,9 @@ _ADVISORY = re.compile(
     r"\b(?:are|is)\s+(?:encouraged|invited|asked|advised|welcome|expected|reminded)\s+to\b", _I
 )
 _PERFORMATIVE = re.compile(
-    r"\b(?:hereby|disclaims?|as\s+is|warrant(?:y|ies)|liab(?:le|ility)|indemnif\w*)\b", _I
+    r"\b(?:hereby|disclaims?|as\s+is|warrant(?:y|ies)|liab(?:le|ility)|indemnif\w*)\b"
+    r"|\bdo(?:es)?\s+not\s+constitute\b|\bnot\s+(?:a\s+)?substitute\s+for\b",
+    _I,
 )
 """Words of grants and disclaimers, never of a use-policy list item."""
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
@@ -241,6 +262,8 @@ def is_fragment(sentence: str) -> bool:
         return False
     body = _PARENTHETICAL.sub("", body)
     first = body.split(None, 1)[0].lower().strip(",;:")
+    if first in IMPERATIVES and not _PRONOUN_CLAUSE.search(body):
+        return True
     if _INFINITIVE.match(body):
         return not _MAIN_CLAUSE.search(body)
     if first.endswith("ing") and first not in _NOT_GERUNDS and len(first) > 4:
@@ -253,7 +276,7 @@ def is_fragment(sentence: str) -> bool:
 _PROHIBITION_WORDS = (
     "not", "n't", "never", "prohib", "forbid", "disallow", "imperm", "restrict", "refrain",
     "abstain", "preclud", "barred", "banned", "only", "solely", "exclusively", "no ",
-    "circumstances", "nobody", "excluded",
+    "circumstances", "nobody", "excluded", "inadmissible", "limits", "unacceptable", "entitled",
 )  # fmt: skip
 
 
@@ -288,10 +311,23 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end)
 
 
+_AFTER_NEGATION = re.compile(r"\b(?:not|never)\s*,\s*$", _I)
+
+
+def _exception_span(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """The span of one exception phrase; set off by commas right after the negation ("shall
+    not, other than as the law allows, provide ...") it ends at the next comma."""
+    if _AFTER_NEGATION.search(text, max(0, m.start() - 12), m.start()):
+        comma = text.find(",", m.start(), m.end())
+        if comma != -1:
+            return (m.start(), comma)
+    return (m.start(), m.end())
+
+
 def analyse(text: str, context: str | None = None) -> Restriction:
     """Decide whether ``text`` restricts use and where its restrictive parts are."""
     lead = len(text) - len(_LIST_MARKER.sub("", text, count=1).lstrip())
-    exceptions = [(m.start(), m.end()) for m in EXCEPTION.finditer(text) if m.start() > lead]
+    exceptions = [_exception_span(text, m) for m in EXCEPTION.finditer(text) if m.start() > lead]
     context_prohibits = context is not None and (
         is_prohibitive(context) or bool(RESTRICTIVE_LEAD_IN.search(context))
     )
