@@ -80,7 +80,10 @@ DEFINITION = re.compile(
     r"(?:means|shall\s+mean|includes|shall\s+include|refers|is\s+defined|has\s+the\s+meaning)\b"
     r"|^\W{0,3}(?:the\s+term\s+)?\w+(?:\s+\w+){0,3}\s+(?:means|shall\s+mean)\b"
     r"|^.{0,80}?[\"“][^\"”]{1,60}[\"”]\s*[–—:-]?\s*(?:\([^)]{0,60}\)\s+)?(?:\w+\s+){0,3}?"
-    r"(?:is|are|means|refers\s+to)\s",
+    r"(?:is|are|means|refers\s+to)\s"
+    r"|^\W*(?:any|all|each|every)\s+(?:[\w-]+\s+){0,4}?(?:models?|works?|modifications?|materials?|"
+    r"derivatives?|versions?|copies)\s+(?:which|that)\s+(?:is|are)\s+(?:created|made|derived|based|"
+    r"produced|developed|trained)\b",
     _I,
 )
 
@@ -209,7 +212,8 @@ _ADVISORY = re.compile(
 )
 _PERFORMATIVE = re.compile(
     r"\b(?:hereby|disclaims?|as\s+is|warrant(?:y|ies)|liab(?:le|ility)|indemnif\w*)\b"
-    r"|\bdo(?:es)?\s+not\s+constitute\b|\bnot\s+(?:a\s+)?substitute\s+for\b",
+    r"|\bdo(?:es)?\s+not\s+constitute\b|\bnot\s+(?:a\s+)?substitute\s+for\b"
+    r"|\bnot\s+(?:designed|intended)\s+(?:or\s+(?:designed|intended)\s+)?for\b",
     _I,
 )
 """Words of grants and disclaimers, never of a use-policy list item."""
@@ -311,6 +315,15 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end)
 
 
+_FORFEIT = re.compile(
+    r"^\W*if\s+(?:you|licensee|the\s+licensee|recipient)\s+(?:\w+\s+){0,2}?"
+    r"(?:bypass|circumvent|disable|defeat|tamper|remove|jailbreak)\w*\b",
+    _I,
+)
+_LOSS = re.compile(r"\b(?:terminat\w*|revok\w*|void|forfeit\w*|cease\s+to\s+apply)\b", _I)
+"""A sentence that takes the license away from whoever circumvents its safety measures ("If
+you bypass any guardrail, your rights terminate"): a restriction worded as a consequence."""
+
 _AFTER_NEGATION = re.compile(r"\b(?:not|never)\s*,\s*$", _I)
 
 
@@ -362,7 +375,11 @@ def analyse(text: str, context: str | None = None) -> Restriction:
             explicit = explicit or context_prohibits
             reasons.append("list item" + (" under a prohibition" if context_prohibits else ""))
             continue
-        if DISCLAIMER.search(sentence):
+        if _FORFEIT.match(sentence) and _LOSS.search(sentence):
+            spans.append((start, end))
+            explicit = True
+            reasons.append("forfeiture for circumvention")
+        elif DISCLAIMER.search(sentence):
             reasons.append("disclaimer")
         elif PERMISSION.search(sentence):
             carved = [(start + m.start(), start + m.end()) for m in CARVE_OUT.finditer(sentence)]
