@@ -134,7 +134,37 @@ def _word(word: str) -> str:
             parts.append(re.escape(ch))
     if inflected:
         return "".join(parts) + "(?:s|es|e|ed|d|ing|ly)?"
-    return "".join(parts) + (r"\w*" if star else r"\w{0,3}" if short else "")
+    if star or short:
+        return "".join(parts) + (r"\w*" if star else r"\w{0,3}")
+    return _number(word, "".join(parts))
+
+
+_NOT_PLURAL = frozenset((
+    "news", "series", "species", "always", "nowadays", "bus", "gas", "yes", "this", "its",
+    "his", "has", "was", "does", "less", "across", "whereas", "thus", "plus", "status",
+    "analysis", "process", "access", "address", "business", "harass", "means", "sometimes",
+    "bias", "canvas", "lens", "alias", "atlas", "chaos", "ethos", "virus", "census", "campus",
+    "bonus", "consensus",
+))  # fmt: skip
+
+
+def _number(word: str, body: str) -> str:
+    """A plain word of a cue also matches its other grammatical number ("worm" and "worms",
+    "policy" and "policies"), a light lemmatisation that keeps the match at word bounds."""
+    if len(word) < 4 or not word.isalpha() or word.lower() in _NOT_PLURAL:
+        return body
+    low = word.lower()
+    if low.endswith("ies"):
+        return body[:-3] + "(?:ies|y)"
+    if low.endswith(("ss", "us", "is")):
+        return body + "(?:es)?"
+    if low.endswith("s"):
+        return body[:-1] + "s?"
+    if low.endswith("y") and low[-2] not in "aeiou":
+        return body[:-1] + "(?:y|ies)"
+    if low.endswith(("sh", "ch", "x", "z")):
+        return body + "(?:es)?"
+    return body + "s?"
 
 
 def _token(token: str) -> str:

@@ -40,6 +40,8 @@ PROHIBITION = re.compile(
     r"|\b(?:prohibited|forbidden|disallowed|impermissible)\b(?!\s+by\b)"
     r"|\bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|entitled|permissible)\b"
     r"|\binadmissible\b|\boff[\s-]limits\b"
+    r"|(?<!\bnot\s)(?<!\bor\s)\b(?:forbids?|prohibits?|bans?|disallows?)\s+(?:the\s+|any\s+)?(?:use|using|users?|you|"
+    r"customers?|licensees?|anyone|recipients?)\b"
     r"|\b(?:use|usage|application|deployment|exploitation)\b[^.;]{0,120}?\b(?:is|are|shall\s+be|"
     r"will\s+be)\s+(?:strictly\s+|expressly\s+)?(?:excluded|unacceptable|not\s+acceptable)\b"
     r"|\bensure\s+that\b[^.;]{0,120}?\bnot\s+(?:be\s+)?(?:used|deployed|employed|applied|put)\b"
@@ -65,6 +67,8 @@ CONDITIONAL = re.compile(
 """A negation inside a condition ("if you do not accept"), which forbids nothing."""
 
 COMPLIANCE = re.compile(
+    r"\b(?:must|shall|will|agree\s+to)\s+(?:use|access|operate|deploy)\s+(?:[\w-]+\s+){0,8}?in\s+"
+    r"(?:compliance|accordance)\s+with\s+(?:all\s+)?(?:applicable\s+)?(?:laws?|regulations?|legislation)\b|"
     r"\b(?:must|shall|will|agree\s+to|undertake\s+to|commit\s+to|required\s+to|need\s+to|"
     r"obliged\s+to|obligated\s+to|bound\s+to)\s+"
     r"(?:\w+\s+){0,2}?(?:comply|complying|adhere|abide|conform|obey|observe|disclose|label|watermark|"
@@ -77,8 +81,9 @@ COMPLIANCE = re.compile(
 
 DEFINITION = re.compile(
     r"^\W{0,3}[\"“'‘][^\"”’]{1,80}[\"”’]\s*(?:\([^)]{0,80}\)\s*)?"
+    r"(?:,?\s*as\s+used\s+(?:in|herein)\b[^,\"”]{0,40}?,?\s+)?"
     r"(?:means|shall\s+mean|includes|shall\s+include|refers|is\s+defined|has\s+the\s+meaning)\b"
-    r"|^\W{0,3}(?:the\s+term\s+)?\w+(?:\s+\w+){0,3}\s+(?:means|shall\s+mean)\b"
+    r"|^\W{0,3}(?:the\s+term\s+)?[\w-]+(?:\s+[\w-]+){0,5}\s+(?:means|shall\s+mean|refers?\s+to)\b"
     r"|^.{0,80}?[\"“][^\"”]{1,60}[\"”]\s*[–—:-]?\s*(?:\([^)]{0,60}\)\s+)?(?:\w+\s+){0,3}?"
     r"(?:is|are|means|refers\s+to)\s"
     r"|^\W*(?:any|all|each|every)\s+(?:[\w-]+\s+){0,4}?(?:models?|works?|modifications?|materials?|"
