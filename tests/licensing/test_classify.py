@@ -224,3 +224,88 @@ def test_multi_word_alternatives_and_the_cue_index() -> None:
     keys = text_keys("Include de-anonymised data in it")
     assert "=in" in keys and "=de" in keys and "incl" in keys
     assert "=inc" not in keys
+
+
+STYLES = [
+    # plain-English imperatives, including "please"
+    ("Please don't use the assistant to write threatening letters to a neighbour.",
+     ("defamation-harassment",)),
+    # German-English legalese
+    ("The Licensee is not entitled to use the Model for armament projects.", ("weapons",)),
+    ("Any use of the Outputs for the surveillance of employees is inadmissible.",
+     ("surveillance",)),
+    ("A use of the Model for the deception of investors is excluded.", ("fraud-deception",)),
+    ("The Licensee is obliged to observe the statutory provisions when operating the Model.",
+     ("illegal-activity",)),
+    # "we forbid", "must use ... in compliance with"
+    ("We forbid using the service to rank tenants by their religion.", ("discrimination",)),
+    ("You must use the API in compliance with all applicable laws.", ("illegal-activity",)),
+    # "ensure that ... not deployed" names the uses it keeps the Model out of
+    ("Partners must ensure that the Model is not deployed in the steering computer of a "
+     "driverless bus.", ("critical-infrastructure",)),
+    # an item of a use policy that reads like a sentence
+    ("Represent that a chatbot's replies were typed by a person when they were not.",
+     ("ai-disclosure",)),
+    # losing the licence for circumventing safety measures is a restriction
+    ("If you disable the guardrails shipped with the weights, this licence terminates "
+     "automatically.", ("safety-circumvention",)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STYLES)
+def test_more_drafting_styles(text: str, expected: tuple[str, ...]) -> None:
+    assert classify(text).categories == expected
+
+
+HARD_NEGATIVES = [
+    "You are welcome to use the Model for medical research on rare diseases.",
+    '"Biometric data", as used in this Policy, includes fingerprints and face templates.',
+    "Automated systems refer to software that takes decisions without a person.",
+    "Outputs do not constitute medical, legal or tax advice.",
+    "The Model is not designed or intended for use in weapons systems.",
+    "any other model which is created by distilling the weights of the Model",
+    "This Policy does not limit or prohibit tools built to detect unauthorized access.",
+    "You must not implement click tracking or other monitoring of the search results.",
+    "If you institute patent litigation against us, your licence terminates.",
+    "We are committed to keeping children safe from exploitation.",
+]
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_hard_negatives_restrict_no_category(text: str) -> None:
+    assert classify(text).categories == ()
+
+
+def test_comma_set_exception_after_the_negation_ends_at_the_comma() -> None:
+    text = "Licensee shall not, other than as export rules allow, supply the Model to armed forces."
+    labels = classify(text)
+    assert labels.categories == ("military-warfare",)
+    assert any(e.cue == "armed forces" for e in labels.evidence)
+
+
+def test_exception_clause_still_restricts_the_rest() -> None:
+    labels = classify(
+        "You may not use the Model for facial recognition, except to unlock your own phone."
+    )
+    assert labels.categories == ("biometrics",)
+
+
+def test_negated_permission_is_not_a_prohibition() -> None:
+    text = "Nothing here prevents you from using the Model to study malware, hate speech or fraud."
+    assert classify(text).categories == ()
+
+
+def test_cue_words_match_both_numbers() -> None:
+    assert (
+        "malware-cyberattacks"
+        in classify("Writing a worm that copies itself across networks").categories
+    )
+    assert compile_phrase("policy") != compile_phrase("policy~")
+    assert re.fullmatch(compile_phrase("worms"), "worm")
+    assert re.fullmatch(compile_phrase("policy"), "policies")
+    assert not re.fullmatch(compile_phrase("news"), "new")
+
+
+def test_threat_in_violent_extremism_is_not_harassment() -> None:
+    labels = classify("To threaten, plan or incite terrorism or violent extremism")
+    assert labels.categories == ("violence-extremism",)

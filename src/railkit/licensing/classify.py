@@ -150,6 +150,10 @@ def classify(text: str, context: str | None = None) -> Labels:
                 in_context.setdefault(group, context[s:e])
     fired = _without_example_only(text, _decide(lex, hits))
     if not fired:
+        if any(c.blockers is not None and c.blockers.search(text) for c in lex.categories):
+            # A blocker spoke ("click tracking", "time bomb"): the clause names something that
+            # only looks like a harm, so similarity to a category's texts would mislead.
+            return Labels((), (), restriction.explicit)
         return _by_reference(text, restriction.spans, restriction.explicit)
     evidence = []
     for cat, found in fired.items():
