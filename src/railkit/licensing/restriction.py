@@ -218,6 +218,7 @@ _ADVISORY = re.compile(
 _PERFORMATIVE = re.compile(
     r"\b(?:hereby|disclaims?|as\s+is|warrant(?:y|ies)|liab(?:le|ility)|indemnif\w*)\b"
     r"|\bdo(?:es)?\s+not\s+constitute\b|\bnot\s+(?:a\s+)?substitute\s+for\b"
+    r"|\b(?:loss\s+of\s+(?:profits?|revenues?|goodwill|data)|lost\s+profits|cost\s+of\s+cover)\b"
     r"|\bnot\s+(?:designed|intended)\s+(?:or\s+(?:designed|intended)\s+)?for\b",
     _I,
 )
@@ -345,7 +346,11 @@ def _exception_span(text: str, m: re.Match[str]) -> tuple[int, int]:
 def analyse(text: str, context: str | None = None) -> Restriction:
     """Decide whether ``text`` restricts use and where its restrictive parts are."""
     lead = len(text) - len(_LIST_MARKER.sub("", text, count=1).lstrip())
-    exceptions = [_exception_span(text, m) for m in EXCEPTION.finditer(text) if m.start() > lead]
+    exceptions = [
+        _exception_span(text, m)
+        for m in EXCEPTION.finditer(text)
+        if m.start() > lead or _prohibition(text[m.end() : m.end() + 300])
+    ]
     context_prohibits = context is not None and (
         is_prohibitive(context) or bool(RESTRICTIVE_LEAD_IN.search(context))
     )
