@@ -53,7 +53,7 @@ PROHIBITION = re.compile(
     r"|\bdoes\s+not\s+(?:permit|allow|authori[sz]e)\b"
     r"|\bno\s+(?:rights?|licen[cs]es?|permission)\s+(?:is|are)\s+granted\b"
     r"|\bexcluded\s+from\s+(?:the\s+)?(?:scope|licen[cs]e|grant)\b"
-    r"|\b(?:only|solely|exclusively)\s+(?:for|in\s+(?:accordance|compliance))\b"
+    r"|(?<!\bis\s)(?<!\bare\s)\b(?:only|solely|exclusively)\s+(?:for|in\s+(?:accordance|compliance))\b"
     r"|(?<!informational\s)(?<!information\s)(?<!educational\s)\bpurposes?\s+only\b",
     _I,
 )
@@ -70,7 +70,7 @@ COMPLIANCE = re.compile(
     r"\b(?:must|shall|will|agree\s+to)\s+(?:use|access|operate|deploy)\s+(?:[\w-]+\s+){0,8}?in\s+"
     r"(?:compliance|accordance)\s+with\s+(?:all\s+)?(?:applicable\s+)?(?:laws?|regulations?|legislation)\b|"
     r"\b(?:must|shall|will|agree\s+to|undertake\s+to|commit\s+to|required\s+to|need\s+to|"
-    r"obliged\s+to|obligated\s+to|bound\s+to)\s+"
+    r"obliged\s+to|obligated\s+to|bound\s+to|require\w*\s+(?:\w+\s+){0,3}?to)\s+"
     r"(?:\w+\s+){0,2}?(?:comply|complying|adhere|abide|conform|obey|observe|disclose|label|watermark|"
     r"inform|notify|tell)\b"
     r"|\b(?:responsible\s+for|undertake\s+to|shall|must|will)\s+(?:ensur\w+|mak\w+\s+sure)\s+"
@@ -195,8 +195,12 @@ _FUNCTION_NEXT = re.compile(
     _I,
 )
 _INFINITIVE = re.compile(
-    r"^(?:to\s+(?!the\s+(?:maximum|extent)\b)\w+|in\s+any\s+(?:way|manner))", _I
+    r"^(?:to\s+(?!the\s+(?:maximum|extent)\b)(?!(?:report|contact|learn|request|opt|read|view|ask|"
+    r"enquire|inquire|find\s+out|get\s+in\s+touch)\b)\w+|in\s+any\s+(?:way|manner))",
+    _I,
 )
+_GERUND_SUBJECT = re.compile(r"^\w+\s+(?:is|are|means|refers|shall\s+mean|includes)\b", _I)
+"""A gerund that is the subject of a sentence ("Surveilling is the use of ..."): a definition."""
 _HEADING = re.compile(r"^(?:\(?[A-Z][\w'’&/ -]{0,50}?\)?\s*[:.]\s+|\([^)]{1,60}\)\s+)(?=[A-Z])")
 _MODAL_CLAUSE = re.compile(r"\b(?:shall|will|must|may|can)\s+(?!not\b)\w+", _I)
 _LEADING_ADVERB = re.compile(
@@ -277,7 +281,7 @@ def is_fragment(sentence: str) -> bool:
     if _INFINITIVE.match(body):
         return not _MAIN_CLAUSE.search(body)
     if first.endswith("ing") and first not in _NOT_GERUNDS and len(first) > 4:
-        return not _PRONOUN_CLAUSE.search(body)
+        return not (_PRONOUN_CLAUSE.search(body) or _GERUND_SUBJECT.match(body))
     if _FUNCTION_NEXT.match(body) and not SENTENCE_START.match(body):
         return True
     return not (SENTENCE_START.match(body) or _PRONOUN_CLAUSE.search(body))
