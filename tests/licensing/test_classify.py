@@ -7,7 +7,7 @@ import re
 import pytest
 
 from railkit.kb import Catalog
-from railkit.licensing.classify import Labels, classify, classify_many
+from railkit.licensing.classify import EMPTY, Labels, classify, classify_many
 from railkit.licensing.cues import compile_phrase, lexicon, recognition_phrase
 from railkit.licensing.restriction import analyse, is_fragment
 
@@ -309,3 +309,26 @@ def test_cue_words_match_both_numbers() -> None:
 def test_threat_in_violent_extremism_is_not_harassment() -> None:
     labels = classify("To threaten, plan or incite terrorism or violent extremism")
     assert labels.categories == ("violence-extremism",)
+
+
+def test_definitions_without_quotes_restrict_nothing() -> None:
+    assert classify("Stalking is the use of tools to follow a person against their will.") == EMPTY
+    assert classify("Hate Speech is expression which is solely for the purpose of abuse.") == EMPTY
+
+
+def test_instructions_to_report_are_not_policy_items() -> None:
+    assert (
+        classify("To report grooming or other abuse of minors, write to our safety team.") == EMPTY
+    )
+    assert classify("To groom minors online").categories == ("child-safety",)
+
+
+def test_requiring_end_users_to_obey_the_law_restricts() -> None:
+    text = "You will require your customers to comply with applicable laws and regulations."
+    assert classify(text).categories == ("illegal-activity",)
+
+
+def test_war_needs_more_than_the_bare_word() -> None:
+    assert classify("You do not use the Work in an act of war.").categories == ("military-warfare",)
+    labels = classify("To write propaganda that deceives the public about a war")
+    assert labels.categories == ("disinformation",)

@@ -195,10 +195,14 @@ _FUNCTION_NEXT = re.compile(
     _I,
 )
 _INFINITIVE = re.compile(
-    r"^(?:to\s+(?!the\s+(?:maximum|extent)\b)(?!(?:report|contact|learn|request|opt|read|view|ask|"
-    r"enquire|inquire|find\s+out|get\s+in\s+touch)\b)\w+|in\s+any\s+(?:way|manner))",
+    r"^(?:to\s+(?!the\s+(?:maximum|extent)\b)\w+|in\s+any\s+(?:way|manner))", _I
+)
+_INSTRUCTION = re.compile(
+    r"^to\s+(?:report|contact|learn|request|opt|read|view|ask|enquire|inquire|find\s+out|"
+    r"get\s+in\s+touch)\b",
     _I,
 )
+"""An instruction to the reader ("To report abuse, write to ..."), not an item of a policy."""
 _GERUND_SUBJECT = re.compile(r"^\w+\s+(?:is|are|means|refers|shall\s+mean|includes)\b", _I)
 """A gerund that is the subject of a sentence ("Surveilling is the use of ..."): a definition."""
 _HEADING = re.compile(r"^(?:\(?[A-Z][\w'’&/ -]{0,50}?\)?\s*[:.]\s+|\([^)]{1,60}\)\s+)(?=[A-Z])")
@@ -278,6 +282,8 @@ def is_fragment(sentence: str) -> bool:
     first = body.split(None, 1)[0].lower().strip(",;:")
     if first in IMPERATIVES and not _PRONOUN_CLAUSE.search(body):
         return True
+    if _INSTRUCTION.match(body):
+        return False
     if _INFINITIVE.match(body):
         return not _MAIN_CLAUSE.search(body)
     if first.endswith("ing") and first not in _NOT_GERUNDS and len(first) > 4:
