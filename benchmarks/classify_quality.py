@@ -3,6 +3,10 @@
 Usage: .venv/bin/python benchmarks/classify_quality.py [LABELS.jsonl] [--show N] [--by-license]
        [--speed]
 
+Held-out sets of real clauses (benchmarks/data/heldout-real*.jsonl) store no license text: each
+row names a ScanCode license key and character offsets, and the text is read from the installed
+scancode-toolkit-mini package at run time.
+
 Prints per-category precision/recall/F1, mistakes, and the scorer's summary line
 (micro-F1, macro-F1, empty-accuracy), computed the same way as shared/eval/score_clauses.py.
 With --by-license it also prints a leave-one-license-out table: the classifier has no
