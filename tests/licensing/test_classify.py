@@ -332,3 +332,8 @@ def test_war_needs_more_than_the_bare_word() -> None:
     assert classify("You do not use the Work in an act of war.").categories == ("military-warfare",)
     labels = classify("To write propaganda that deceives the public about a war")
     assert labels.categories == ("disinformation",)
+
+
+def test_questions_restrict_nothing() -> None:
+    assert classify("What if someone uses the Model to write malware?") == EMPTY
+    assert classify("Examples include fraud, harassment and malware.") == EMPTY

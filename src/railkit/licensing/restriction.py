@@ -151,7 +151,7 @@ SENTENCE_START = re.compile(
     r"your|licensee|licensor)\b"
     r"|^(?:[A-Z][\w'’-]*|the|a|an|any|all|each|every|such)(?:\s+[\w'’-]+){0,4}?\s+"
     r"(?:is|are|was|were|will|shall|may|must|can|cannot|should|would|could|might|has|have|had|"
-    r"does|hereby|means|includes|reserves|retains|agrees|acknowledges|"
+    r"does|hereby|means|includes|include|contain|reserves|retains|agrees|acknowledges|"
     r"represents|warrants|remains|becomes|applies|constitutes|governs|strives|aims)\b"
 )
 """The start of a full sentence (a subject and its verb) rather than a bare list item."""
@@ -374,6 +374,9 @@ def analyse(text: str, context: str | None = None) -> Restriction:
     reasons = []
     for start, end in sentences(text):
         sentence = text[start:end]
+        if sentence.rstrip().endswith("?"):
+            reasons.append("question")
+            continue
         if DEFINITION.search(sentence):
             reasons.append("definition")
             continue
