@@ -50,7 +50,7 @@ PROHIBITION = re.compile(
     r"|\bnot\s+to\s+(?:use|\w+)\b(?<!not to exceed)"
     r"|^\W*no\s+(?:use|one|person|user|licensee|part|portion)\b"
     r"|\bunder\s+no\s+circumstances\b|\b(?:in\s+no\s+case|at\s+no\s+time|nobody|no\s+one)\b"
-    r"|\bdoes\s+not\s+(?:permit|allow|authori[sz]e)\b"
+    r"|\b(?:does|do|will|shall)\s+not\s+(?:permit|allow|authori[sz]e|tolerate)\b"
     r"|\bno\s+(?:rights?|licen[cs]es?|permission)\s+(?:is|are)\s+granted\b"
     r"|\bexcluded\s+from\s+(?:the\s+)?(?:scope|licen[cs]e|grant)\b"
     r"|(?<!\bis\s)(?<!\bare\s)\b(?:only|solely|exclusively)\s+(?:for|in\s+(?:accordance|compliance))\b"
@@ -81,7 +81,7 @@ COMPLIANCE = re.compile(
 
 DEFINITION = re.compile(
     r"^\W{0,3}[\"“'‘][^\"”’]{1,80}[\"”’]\s*(?:\([^)]{0,80}\)\s*)?"
-    r"(?:,?\s*as\s+used\s+(?:in|herein)\b[^,\"”]{0,40}?,?\s+)?"
+    r"(?:,?\s*as\s+used\s+(?:in|herein)\b[^,\"”]{0,40}?,?\s+|,\s*(?:for|in)\s+[^,\"”]{1,60},\s*)?"
     r"(?:means|shall\s+mean|includes|shall\s+include|refers|is\s+defined|has\s+the\s+meaning)\b"
     r"|^\W{0,3}(?:the\s+term\s+)?[\w-]+(?:\s+[\w-]+){0,5}\s+(?:means|shall\s+mean|refers?\s+to)\b"
     r"|^.{0,80}?[\"“][^\"”]{1,60}[\"”]\s*[–—:-]?\s*(?:\([^)]{0,60}\)\s+)?(?:\w+\s+){0,3}?"
