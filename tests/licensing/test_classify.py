@@ -337,3 +337,25 @@ def test_war_needs_more_than_the_bare_word() -> None:
 def test_questions_restrict_nothing() -> None:
     assert classify("What if someone uses the Model to write malware?") == EMPTY
     assert classify("Examples include fraud, harassment and malware.") == EMPTY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a breach of this Agreement to use the Model to write ransomware.",
+        "Neither you nor your users may use the Model to write ransomware.",
+        "Licensee shall ensure that neither it nor its affiliates write ransomware with the Model.",
+        "We prohibit the creation of ransomware with our models.",
+        "It is unacceptable to use the Model to develop ransomware.",
+        "In no event shall you use the Model to write ransomware.",
+        "The licence granted does not extend to writing ransomware.",
+        "Writing ransomware with the Model will result in termination of this licence.",
+    ],
+)
+def test_further_prohibition_wordings(text: str) -> None:
+    assert classify(text).categories == ("malware-cyberattacks",)
+
+
+def test_liability_in_no_event_is_still_a_disclaimer() -> None:
+    text = "In no event shall the Licensor be liable for ransomware written by users."
+    assert classify(text) == EMPTY

@@ -41,7 +41,16 @@ PROHIBITION = re.compile(
     r"|\bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|entitled|permissible)\b"
     r"|\binadmissible\b|\boff[\s-]limits\b"
     r"|(?<!\bnot\s)(?<!\bor\s)\b(?:forbids?|prohibits?|bans?|disallows?)\s+(?:the\s+|any\s+)?(?:use|using|users?|you|"
-    r"customers?|licensees?|anyone|recipients?)\b"
+    r"customers?|licensees?|anyone|recipients?|creation|generation|development|production|"
+    r"distribution)\b"
+    r"|\b(?:is|are|constitutes?|shall\s+be|will\s+be)\s+(?:a\s+)?(?:material\s+)?(?:breach|violation)\s+of\b"
+    r"|\bit\s+is\s+(?:strictly\s+)?(?:unacceptable|not\s+acceptable|impermissible|not\s+permissible)\s+to\b"
+    r"|\bneither\s+(?:\w+\s+){0,6}?nor\s+(?:\w+\s+){0,6}?(?:may|shall|will|can|must|use|uses)\b"
+    r"|\bensure\s+that\s+neither\b"
+    r"|\bin\s+no\s+event\s+(?:shall|will|may)\s+(?:you|licensee|the\s+licensee|users?|recipients?)\b"
+    r"|\b(?:does|shall|will)\s+not\s+extend\s+to\b"
+    r"|\b(?:will|shall|may)\s+result\s+in\s+(?:the\s+)?(?:immediate\s+)?(?:termination|suspension|"
+    r"revocation)\b"
     r"|\b(?:use|usage|application|deployment|exploitation)\b[^.;]{0,120}?\b(?:is|are|shall\s+be|"
     r"will\s+be)\s+(?:strictly\s+|expressly\s+)?(?:excluded|unacceptable|not\s+acceptable)\b"
     r"|\bensure\s+that\b[^.;]{0,120}?\bnot\s+(?:be\s+)?(?:used|deployed|employed|applied|put)\b"
@@ -297,6 +306,7 @@ _PROHIBITION_WORDS = (
     "not", "n't", "never", "prohib", "forbid", "disallow", "imperm", "restrict", "refrain",
     "abstain", "preclud", "barred", "banned", "only", "solely", "exclusively", "no ",
     "circumstances", "nobody", "excluded", "inadmissible", "limits", "unacceptable", "entitled",
+    "breach", "violation", "neither", "event", "extend", "result",
 )  # fmt: skip
 
 
@@ -340,6 +350,10 @@ _LOSS = re.compile(r"\b(?:terminat\w*|revok\w*|void|forfeit\w*|cease\s+to\s+appl
 """A sentence that takes the license away from whoever circumvents its safety measures ("If
 you bypass any guardrail, your rights terminate"): a restriction worded as a consequence."""
 
+_USE_OR_FORFEIT = re.compile(r"\buse\b|\bresult\s+in\s+(?:the\s+)?(?:immediate\s+)?terminat", _I)
+"""A prohibitive sentence that names a use, or costs the licence, is no disclaimer even when it
+mentions termination or liability."""
+
 _AFTER_NEGATION = re.compile(r"\b(?:not|never)\s*,\s*$", _I)
 
 
@@ -381,7 +395,7 @@ def analyse(text: str, context: str | None = None) -> Restriction:
             reasons.append("definition")
             continue
         if is_prohibitive(sentence):
-            if DISCLAIMER.search(sentence) and not re.search(r"\buse\b", sentence, _I):
+            if DISCLAIMER.search(sentence) and not _USE_OR_FORFEIT.search(sentence):
                 reasons.append("disclaimer")
                 continue
             span = _sentence_span(text, start, end)
