@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from railkit.errors import InputError
+from railkit.errors import InputError, UnknownIdError
 from railkit.licensing import compare as compare_module
 from railkit.licensing.analyze import Analysis, analyze
 from railkit.licensing.classify import Evidence, Labels
@@ -126,5 +126,15 @@ def test_registered_resolver_extends_lookup(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(compare_module, "RESOLVERS", [registry])
     assert resolve_license("demo-id").source == "registry"
-    with pytest.raises(InputError, match="known license id"):
-        resolve_license("other-id")
+    with pytest.raises(UnknownIdError, match="did you mean"):
+        resolve_license("llama3.1-licence")
+    with pytest.raises(InputError, match="no such file"):
+        resolve_license("no/such/file.txt")
+
+
+def test_registry_ids_resolve_to_annotations_with_incorporated_policy() -> None:
+    found = resolve_license("llama3.1")  # a Hub id
+    assert found.source == "registry" and found.name == "llama3.1-license"
+    refs = [c.clause.ref for c in found.analysed().clauses]
+    assert any(ref.startswith("llama3.1-aup: ") for ref in refs)
+    assert "child-safety" in found.analysed().categories

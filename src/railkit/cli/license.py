@@ -169,7 +169,6 @@ def compare_command(licenses: tuple[str, ...], fmt: str, all_categories: bool) -
     A cell lists the locators of the clauses that restrict the category or evidence the
     feature; an empty cell means railkit found none.
     """
-    from railkit.licensing.analyze import analyze
     from railkit.licensing.compare import (
         compare,
         render_csv,
@@ -180,7 +179,7 @@ def compare_command(licenses: tuple[str, ...], fmt: str, all_categories: bool) -
     analysed = []
     for spec in licenses:
         found = resolve_license(spec)
-        analysed.append((found.name, analyze(found.text)))
+        analysed.append((found.name, found.analysed()))
     result = compare(analysed, category_ids=_category_order(), all_categories=all_categories)
     if fmt == "json":
         data = result.to_dict()

@@ -33,19 +33,16 @@ def check_use_command(licenses: tuple[str, ...], use: str, fmt: str) -> None:
     """
     from railkit.errors import InputError
     from railkit.licensing.compare import resolve_license
-    from railkit.licensing.usecheck import check_use, registry_text
+    from railkit.licensing.usecheck import check_use
 
     if not use.strip():
         raise InputError("--use is empty: describe the intended use in a few words")
     inputs = []
     for spec in licenses:
-        if spec != "-" and not Path(spec).exists() and not _looks_like_path(spec):
-            known = registry_text(spec, strict=True)
-            if known is not None:
-                inputs.append(known)
-                continue
+        if spec != "-" and not Path(spec).exists() and _looks_like_path(spec):
+            raise InputError(f"{spec}: no such file")
         found = resolve_license(spec)
-        inputs.append((found.name, found.text))
+        inputs.append((found.name, found.analysed()))
     result = check_use(inputs, use)
     if fmt == "json":
         data = result.to_dict()

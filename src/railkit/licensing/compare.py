@@ -26,11 +26,24 @@ from railkit.licensing.features import FEATURE_IDS
 
 @dataclass(frozen=True)
 class ResolvedLicense:
-    """License text found for a command-line argument, with a short display name."""
+    """License text found for a command-line argument, with a short display name.
+
+    A registry document has no text in the repository: its resolver gives the team's
+    annotations as a ready ``analysis`` instead (``text`` is then empty).
+    """
 
     name: str
     text: str
     source: str  # "file" or the resolver's kind, e.g. "registry"
+    analysis: Analysis | None = None
+
+    def analysed(self) -> Analysis:
+        """The analysis of this license (computed from the text when there is no ready one)."""
+        if self.analysis is not None:
+            return self.analysis
+        from railkit.licensing.analyze import analyze
+
+        return analyze(self.text)
 
 
 Resolver = Callable[[str], ResolvedLicense | None]
@@ -44,11 +57,25 @@ def resolve_license(spec: str) -> ResolvedLicense:
     if spec == "-" or path.exists():
         name = "stdin" if spec == "-" else path.stem
         return ResolvedLicense(name, read_text(spec), "file")
-    for resolver in RESOLVERS:
+    for resolver in (*RESOLVERS, registry_resolver):
         found = resolver(spec)
         if found is not None:
             return found
-    raise InputError(f"{spec}: no such file" + (" or known license id" if RESOLVERS else ""))
+    raise InputError(f"{spec}: no such file or known license id")
+
+
+def registry_resolver(spec: str) -> ResolvedLicense | None:
+    """A registry id (any identifier) as the team's annotations of that document and of the
+    policies it incorporates; None when ``spec`` does not look like an id. An unknown or
+    ambiguous id raises :class:`~railkit.errors.UnknownIdError` with suggestions."""
+    if not spec or len(spec) > 200 or any(c.isspace() for c in spec) or "/" in spec:
+        return None
+    from railkit.kb import load_catalog
+    from railkit.licensing.annotations import annotation_analysis, registry_document
+
+    catalog = load_catalog()
+    doc = registry_document(catalog, spec)
+    return ResolvedLicense(doc.id, "", "registry", annotation_analysis(doc, catalog))
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,8 @@ from railkit.errors import InputError
 from railkit.inputs import decode_text
 from railkit.kb.catalog import Catalog
 from railkit.kb.records.license import LicenseDocument
-from railkit.licensing.analyze import Analysis, ClauseAnalysis
-from railkit.licensing.features import FeatureFinding
-from railkit.licensing.registry import resolve
-from railkit.licensing.segment import Clause
+from railkit.licensing import annotations as _core
+from railkit.licensing.analyze import Analysis
 from railkit.web.security import MAX_UPLOAD_BYTES
 
 UPLOAD_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ""})
@@ -57,42 +55,11 @@ async def document_from_form(text: str | None, upload: UploadFile | str | None) 
     return pasted_text(text)
 
 
-def registry_document(catalog: Catalog, value: str) -> LicenseDocument:
-    """The registry document named by ``value`` (any identifier), following ``same_as``."""
-    doc = resolve(catalog, value.strip())
-    while doc.same_as is not None and doc.same_as in catalog.licenses:
-        doc = catalog.licenses[doc.same_as]
-    return doc
-
-
-def incorporated(catalog: Catalog, doc: LicenseDocument) -> list[LicenseDocument]:
-    """The documents ``doc`` incorporates (a license's acceptable-use policy)."""
-    ids = [r.id for r in doc.related if r.relation == "incorporates"]
-    return [catalog.licenses[i] for i in ids if i in catalog.licenses]
+# The registry view lives in the core; these names are kept for the page modules.
+registry_document = _core.registry_document
+incorporated = _core.incorporated
 
 
 def registry_analysis(doc: LicenseDocument, catalog: Catalog | None = None) -> Analysis:
-    """A registry document's clause annotations (the team's reading) as an analysis.
-
-    The registry holds no license text, so each clause carries its locator and, as text,
-    the annotation's note (our own words) when there is one. With ``catalog``, the clauses
-    of the documents it incorporates follow, their locators prefixed with the document id
-    ("llama3.1-aup: Prohibited Uses, bullet 1.1"): a license binds its users to them.
-    """
-    parts = [(doc, "")]
-    if catalog is not None:
-        parts += [(inc, f"{inc.id}: ") for inc in incorporated(catalog, doc)]
-    clauses = []
-    features = []
-    for part, prefix in parts:
-        for note in part.annotations:
-            ref = prefix + note.ref
-            clause = Clause(ref, note.note or "", 0, 0)
-            cats = tuple(note.categories)
-            clauses.append(ClauseAnalysis(clause, cats, (), bool(cats)))
-            for fid in note.features:
-                index = len(clauses) - 1
-                features.append(
-                    FeatureFinding(fid, index, ref, note.note or "", 0, 0, "", "annotation")
-                )
-    return Analysis(tuple(clauses), tuple(features), "registry")
+    """A registry document's annotations as an analysis (:mod:`railkit.licensing.annotations`)."""
+    return _core.annotation_analysis(doc, catalog)
