@@ -63,6 +63,8 @@ PROHIBITION = re.compile(
     r"|\bno\s+(?:rights?|licen[cs]es?|permission)\s+(?:is|are)\s+granted\b"
     r"|\bexcluded\s+from\s+(?:the\s+)?(?:scope|licen[cs]e|grant)\b"
     r"|(?<!\bis\s)(?<!\bare\s)\b(?:only|solely|exclusively)\s+(?:for|in\s+(?:accordance|compliance))\b"
+    r"|\b(?:may|must|shall|will)\s+(?:only|solely)\s+(?:\w+\s+){1,6}?in\s+(?:strict\s+)?"
+    r"(?:accordance|compliance)\s+with\b"
     r"|(?<!informational\s)(?<!information\s)(?<!educational\s)\bpurposes?\s+only\b",
     _I,
 )
@@ -77,7 +79,7 @@ CONDITIONAL = re.compile(
 
 COMPLIANCE = re.compile(
     r"\b(?:must|shall|will|agree\s+to)\s+(?:use|access|operate|deploy)\s+(?:[\w-]+\s+){0,8}?in\s+"
-    r"(?:compliance|accordance)\s+with\s+(?:all\s+)?(?:applicable\s+)?(?:laws?|regulations?|legislation)\b|"
+    r"(?:strict\s+|full\s+)?(?:compliance|accordance)\s+with\b|"
     r"\b(?:must|shall|will|agree\s+to|undertake\s+to|commit\s+to|required\s+to|need\s+to|"
     r"obliged\s+to|obligated\s+to|bound\s+to|require\w*\s+(?:\w+\s+){0,3}?to)\s+"
     r"(?:\w+\s+){0,2}?(?:comply|complying|adhere|abide|conform|obey|observe|disclose|label|watermark|"
