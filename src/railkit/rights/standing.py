@@ -101,13 +101,25 @@ def _background(
 ) -> tuple[Point, ...]:
     group_cites = tuple(dict.fromkeys(citation_label(c, catalog) for c in group.citations))
     use_cites = tuple(dict.fromkeys(citation_label(c, catalog) for c in profile.citations))
+    # A profile's citations back its notes as a whole, so they are given once, after the
+    # notes, rather than repeated on every line.
     points = [
-        Point(f"{group.title}: {group.summary}", group_cites),
-        *(Point(note, group_cites) for note in group.concern_notes),
-        Point(f"{profile.title}: {profile.summary}", use_cites),
+        Point(f"{group.title}: {group.summary}"),
+        *(Point(note) for note in group.concern_notes),
+        *(Point(f"Practical note: {n}") for n in group.practical_notes),
+        *(
+            [Point(f"Sources for these notes on {group.title.lower()}", group_cites)]
+            if group_cites
+            else []
+        ),
+        Point(f"{profile.title}: {profile.summary}"),
         *(Point(f"How training data is gathered: {g}") for g in profile.data_gathering),
         *(Point(f"Typical risk: {r}") for r in profile.typical_risks),
-        *(Point(f"Practical note: {n}", group_cites) for n in group.practical_notes),
+        *(
+            [Point(f"Sources for these notes on {profile.title.lower()}", use_cites)]
+            if use_cites
+            else []
+        ),
         Point(
             "Assumed for this standing memo: the person lives in "
             f"{place_name(place)}; the developer is established in the US and offers its "
