@@ -96,6 +96,11 @@ def representative_situation(group: Stakeholder, profile: AiUseProfile, place: s
     return situation_from_data(data)
 
 
+def _lower_first(title: str) -> str:
+    """'Chatbots and AI assistants' -> 'chatbots and AI assistants' (acronyms kept)."""
+    return title[:1].lower() + title[1:]
+
+
 def _background(
     group: Stakeholder, profile: AiUseProfile, place: str, catalog: Catalog
 ) -> tuple[Point, ...]:
@@ -108,7 +113,7 @@ def _background(
         *(Point(note) for note in group.concern_notes),
         *(Point(f"Practical note: {n}") for n in group.practical_notes),
         *(
-            [Point(f"Sources for these notes on {group.title.lower()}", group_cites)]
+            [Point(f"Sources for these notes on {_lower_first(group.title)}", group_cites)]
             if group_cites
             else []
         ),
@@ -116,7 +121,7 @@ def _background(
         *(Point(f"How training data is gathered: {g}") for g in profile.data_gathering),
         *(Point(f"Typical risk: {r}") for r in profile.typical_risks),
         *(
-            [Point(f"Sources for these notes on {profile.title.lower()}", use_cites)]
+            [Point(f"Sources for these notes on {_lower_first(profile.title)}", use_cites)]
             if use_cites
             else []
         ),
