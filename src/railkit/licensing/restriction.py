@@ -42,7 +42,7 @@ PROHIBITION = re.compile(
     r"|\binadmissible\b|\boff[\s-]limits\b"
     r"|(?<!\bnot\s)(?<!\bor\s)\b(?:forbids?|prohibits?|bans?|disallows?)\s+(?:the\s+|any\s+)?(?:use|using|users?|you|"
     r"customers?|licensees?|anyone|recipients?|creation|generation|development|production|"
-    r"distribution)\b"
+    r"distribution|deployment|application|integration)\b"
     r"|\b(?:is|are|constitutes?|shall\s+be|will\s+be)\s+(?:a\s+)?(?:material\s+)?(?:breach|violation)\s+of\b"
     r"|\bit\s+is\s+(?:strictly\s+)?(?:unacceptable|not\s+acceptable|impermissible|not\s+permissible)\s+to\b"
     r"|\bneither\s+(?:\w+\s+){0,6}?nor\s+(?:\w+\s+){0,6}?(?:may|shall|will|can|must|use|uses)\b"
@@ -83,7 +83,7 @@ COMPLIANCE = re.compile(
     r"\b(?:must|shall|will|agree\s+to|undertake\s+to|commit\s+to|required\s+to|need\s+to|"
     r"obliged\s+to|obligated\s+to|bound\s+to|require\w*\s+(?:\w+\s+){0,3}?to)\s+"
     r"(?:\w+\s+){0,2}?(?:comply|complying|adhere|abide|conform|obey|observe|disclose|label|watermark|"
-    r"inform|notify|tell)\b"
+    r"inform|notify|tell|state|indicate|explain)\b"
     r"|\b(?:responsible\s+for|undertake\s+to|shall|must|will)\s+(?:ensur\w+|mak\w+\s+sure)\s+"
     r"(?:that\s+)?(?:\w+\s+){0,5}?(?:compl(?:y|ies)|adheres?|conforms?)\s+with\b",
     _I,
