@@ -359,3 +359,11 @@ def test_further_prohibition_wordings(text: str) -> None:
 def test_liability_in_no_event_is_still_a_disclaimer() -> None:
     text = "In no event shall the Licensor be liable for ransomware written by users."
     assert classify(text) == EMPTY
+
+
+def test_cues_read_across_abbreviations_but_not_sentences() -> None:
+    text = "You may only use the Service in compliance with U.S. export control laws."
+    assert classify(text).categories == ("illegal-activity",)
+    assert classify("You shall not use the Model. Weapons are discussed elsewhere.") == Labels(
+        (), (), True
+    )

@@ -25,6 +25,7 @@ nearest-reference label (``cue`` reads ``reference:<category>:<similarity>``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,6 +64,32 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+class _SpanSet:
+    """Character spans answering "does any span cover / overlap [start, end)?" in log time, so
+    a clause with thousands of sentences and cue matches stays linear-ish, not quadratic."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _e in ordered]
+        self.max_end: list[int] = []
+        top = -1
+        for _s, e in ordered:
+            top = max(top, e)
+            self.max_end.append(top)
+        self.ordered = ordered
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # spans starting before ``end``
+        return i > 0 and self.max_end[i - 1] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)  # spans starting at or before ``start``
+        return i > 0 and self.max_end[i - 1] >= end and _inside(start, end, self._near(i))
+
+    def _near(self, i: int) -> Sequence[tuple[int, int]]:
+        return self.ordered[max(0, i - 8) : i]
+
+
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
@@ -76,21 +103,22 @@ def _matches(
 ) -> list[tuple[str, int, int]]:
     """(cue group, start, end) of the given cues of a category that count in ``text``."""
     found = []
+    within, excepted = _SpanSet(spans), _SpanSet(exceptions)
     for cue in cues:
         for m in cue.pattern.finditer(text):
             start, end = m.start(), m.end()
-            if not _inside(start, end, spans) or _overlaps(start, end, exceptions):
+            if not within.covers(start, end) or excepted.overlaps(start, end):
                 continue
             if _NEGATED_PREFIX.search(text, max(0, start - 8), start):
                 continue
             found.append((cue.group, start, end))
     if found:
         found.sort(key=lambda f: (f[1], int(f[0][1:])))
-        curated = [(st, en) for g, st, en in found if cats.cues[g].curated]
-        found = [f for f in found if cats.cues[f[0]].curated or not _overlaps(f[1], f[2], curated)]
+        curated = _SpanSet([(st, en) for g, st, en in found if cats.cues[g].curated])
+        found = [f for f in found if cats.cues[f[0]].curated or not curated.overlaps(f[1], f[2])]
     if found and cats.blockers is not None:
-        blocked = [(m.start(), m.end()) for m in cats.blockers.finditer(text)]
-        found = [f for f in found if not _overlaps(f[1], f[2], blocked)]
+        blocked = _SpanSet([(m.start(), m.end()) for m in cats.blockers.finditer(text)])
+        found = [f for f in found if not blocked.overlaps(f[1], f[2])]
     return found
 
 

@@ -17,8 +17,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-SEP = r"[^\w;.!?]{1,4}"
-"""Between two words: a few spaces or punctuation marks, never a sentence or item break."""
+SEP = r"(?:[^\w;.!?]{1,4}|\.(?=\w)|\.[^\S\n]{1,2}(?=(?-i:[a-z])))"
+"""Between two words: a few spaces or punctuation marks, never a sentence or item break; a full
+stop only inside an abbreviation ("U.S. export laws", "e.g. weapons")."""
 
 _STOPWORDS = frozenset(
     [
