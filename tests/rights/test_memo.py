@@ -305,3 +305,20 @@ def test_cli_publish_writes_every_standing_memo_and_an_index(tmp_path: Path) -> 
     index = (folder / "index.md").read_text(encoding="utf-8")
     assert all(f"({name})" in index for name in files)
     assert "Legal information, not legal advice" in index
+
+
+def test_control_characters_in_free_text_do_not_break_docx() -> None:
+    """Found by the API property test: a control character in the description broke DOCX."""
+    import datetime as dt
+
+    from railkit.kb import load_catalog
+    from railkit.rights.memo import build_memo
+    from railkit.rights.memo_render import render_docx
+    from railkit.rights.situation import situation_from_data
+
+    situation = situation_from_data(
+        {"description": "a\bb\x00c", "developer": {"name": "X\x1fY"}, "concerns": []}
+    )
+    assert situation.description == "abc"
+    memo = build_memo(situation, load_catalog(), date=dt.date(2026, 11, 27))
+    assert render_docx(memo)[:2] == b"PK"

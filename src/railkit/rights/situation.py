@@ -10,6 +10,7 @@ message names the field (the CLI turns it into exit status 2).
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, Field, ValidationError
@@ -100,6 +101,17 @@ def _region_code(value: str) -> str:
 
 RegionCode = Annotated[str, AfterValidator(_region_code)]
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _plain_text(value: str) -> str:
+    """Drop control characters: they carry no meaning and no document format can hold them."""
+    return _CONTROL.sub("", value)
+
+
+FreeText = Annotated[str, AfterValidator(_plain_text)]
+"""Free text typed by the person (description, developer name), without control characters."""
+
 
 class Person(Model):
     """The person asserting rights."""
@@ -124,7 +136,7 @@ class Work(Model):
 class Developer(Model):
     """The AI developer or provider the person is concerned about."""
 
-    name: str | None = None
+    name: FreeText | None = None
     establishments: tuple[RegionCode, ...] | None = Field(
         default=None, max_length=MAX_ITEMS, description="Where it has offices or subsidiaries."
     )
@@ -138,7 +150,7 @@ class Developer(Model):
 class Situation(Model):
     """A person's situation; see ``spec/interfaces.md`` section 4."""
 
-    description: str | None = Field(default=None, description="Free text; never required.")
+    description: FreeText | None = Field(default=None, description="Free text; never required.")
     person: Person | None = None
     works: tuple[Work, ...] | None = Field(default=None, max_length=MAX_ITEMS)
     ai_use: AiUse | None = None

@@ -96,11 +96,6 @@ def representative_situation(group: Stakeholder, profile: AiUseProfile, place: s
     return situation_from_data(data)
 
 
-def _lower_first(title: str) -> str:
-    """'Chatbots and AI assistants' -> 'chatbots and AI assistants' (acronyms kept)."""
-    return title[:1].lower() + title[1:]
-
-
 def _background(
     group: Stakeholder, profile: AiUseProfile, place: str, catalog: Catalog
 ) -> tuple[Point, ...]:
