@@ -367,3 +367,11 @@ def test_cues_read_across_abbreviations_but_not_sentences() -> None:
     assert classify("You shall not use the Model. Weapons are discussed elsewhere.") == Labels(
         (), (), True
     )
+
+
+def test_any_activity_item_is_a_policy_item() -> None:
+    labels = classify("Any activity that is illegal where it is carried out")
+    assert labels.categories == ("illegal-activity",)
+    assert classify("High-stakes decisions about eligibility for public housing").categories == (
+        "automated-decisions",
+    )

@@ -214,6 +214,12 @@ _INSTRUCTION = re.compile(
     _I,
 )
 """An instruction to the reader ("To report abuse, write to ..."), not an item of a policy."""
+_ANY_USE_ITEM = re.compile(
+    r"^(?:any|all)\s+(?:\w+\s+){0,2}?(?:use|uses|activit\w*|purposes?|conduct|actions?|"
+    r"applications?|behaviou?r)\s+(?:that|which|intended|designed|involving)\b",
+    _I,
+)
+"""An item of a use policy that names a kind of use ("Any activity that is illegal ...")."""
 _GERUND_SUBJECT = re.compile(r"^\w+\s+(?:is|are|means|refers|shall\s+mean|includes)\b", _I)
 """A gerund that is the subject of a sentence ("Surveilling is the use of ..."): a definition."""
 _HEADING = re.compile(r"^(?:\(?[A-Z][\w'’&/ -]{0,50}?\)?\s*[:.]\s+|\([^)]{1,60}\)\s+)(?=[A-Z])")
@@ -292,6 +298,8 @@ def is_fragment(sentence: str) -> bool:
     body = _PARENTHETICAL.sub("", body)
     first = body.split(None, 1)[0].lower().strip(",;:")
     if first in IMPERATIVES and not _PRONOUN_CLAUSE.search(body):
+        return True
+    if _ANY_USE_ITEM.match(body):
         return True
     if _INSTRUCTION.match(body):
         return False
