@@ -167,25 +167,10 @@ SENTENCE_START = re.compile(
 )
 """The start of a full sentence (a subject and its verb) rather than a bare list item."""
 
-_NOT_GERUNDS = frozenset(
-    [
-        "during",
-        "notwithstanding",
-        "regarding",
-        "including",
-        "according",
-        "nothing",
-        "something",
-        "anything",
-        "everything",
-        "pending",
-        "following",
-        "concerning",
-        "bring",
-        "thing",
-        "things",
-    ]
-)
+_NOT_GERUNDS = frozenset((
+    "during", "notwithstanding", "regarding", "including", "according", "nothing", "something",
+    "anything", "everything", "pending", "following", "concerning", "bring", "thing", "things",
+))  # fmt: skip
 IMPERATIVES = frozenset((
     "represent", "misrepresent", "generate", "create", "produce", "facilitate", "promote",
     "engage", "assist", "impersonate", "harass", "defame", "discriminate", "exploit", "deceive",
