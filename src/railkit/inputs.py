@@ -19,10 +19,7 @@ MAX_BYTES = 10 * 1024 * 1024
 def decode_text(data: bytes, *, name: str = "input", max_bytes: int = MAX_BYTES) -> str:
     """Decode bytes as UTF-8 text, rejecting empty, oversized, binary or non-UTF-8 input."""
     if len(data) > max_bytes:
-        raise InputError(
-            f"{name} is too large ({len(data) / 1048576:.1f} MiB; the limit is "
-            f"{max_bytes / 1048576:.0f} MiB)"
-        )
+        raise InputError(f"{name} is too large: more than the {max_bytes / 1048576:g} MiB limit")
     if not data.strip():
         raise InputError(f"{name} is empty")
     if b"\x00" in data[:65536]:
