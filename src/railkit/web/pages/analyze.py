@@ -34,6 +34,7 @@ DIFFERENCE_LABELS = {
     "added": "Added in your text",
     "changed": "Changed wording",
     "truncated": "Outside the part of the known text you supplied",
+    "unmatched": "Text that matches no known document",
 }
 
 
