@@ -152,3 +152,16 @@ def test_result_offers_a_use_check_of_the_same_text(client: TestClient) -> None:
     )
     assert check.status_code == 200 and "Analyzed text" in check.text
     assert 'href="/taxonomy/biometrics"' in check.text
+
+
+def test_every_difference_kind_has_a_label() -> None:
+    import re
+    from pathlib import Path
+
+    from railkit.licensing import differences
+    from railkit.web.pages.analyze import DIFFERENCE_LABELS
+
+    source = Path(differences.__file__).read_text(encoding="utf-8")
+    kinds = set(re.findall(r'"(dropped|added|changed|truncated|unmatched|[a-z]+ed)",?\n', source))
+    kinds &= {"dropped", "added", "changed", "truncated", "unmatched"}
+    assert kinds and kinds <= set(DIFFERENCE_LABELS)

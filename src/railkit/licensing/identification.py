@@ -51,7 +51,7 @@ class Match:
 class Difference:
     """One way the input departs from a matched known document."""
 
-    kind: str  # "dropped" | "added" | "changed" | "truncated"
+    kind: str  # "dropped" | "added" | "changed" | "truncated" | "unmatched"
     document: str
     ref: str | None
     categories: tuple[str, ...] = ()
